@@ -1,0 +1,264 @@
+"""The classifications of DESIGN.md as small named rules, each recording why it fired.
+
+Rules read folded text (lower case, no accents). Message rules look at the whole new text of a message;
+question rules at one question of it. The assistant applies them in the order of the tables at the bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from helpdesk.text.normalise import fold
+
+Check = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    check: Check
+
+    def __call__(self, text: str) -> str | None:
+        """The reason the rule fired for `text`, or None."""
+        return self.check(fold(text))
+
+
+def _any(*patterns: str) -> Check:
+    compiled = [re.compile(p) for p in patterns]
+
+    def check(text: str) -> str | None:
+        for pattern in compiled:
+            match = pattern.search(text)
+            if match:
+                return f"matched {match.group(0).strip()!r}"
+        return None
+
+    return check
+
+
+# --- Applicability: whether the CRA, the obligation or a deadline applies to a case (rule 1) -------------------
+
+_REPORT_VERB = r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|doorgeven)"
+_YES_NO_OBLIGATION = (
+    r"^(and |en )?((do|does|did|would|will|are|is|am|have)\b[^?.]{0,60}\b(have to|has to|need to|needs to|required|"
+    r"obliged|obligated|supposed to|necessary|mandatory|compulsory)|(must|should|shall|need|ought)\b)"
+    rf"[^?.]{{0,60}}\b{_REPORT_VERB}"
+)
+_DUTCH_YES_NO_OBLIGATION = (
+    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen|zijn|ben|is)\b[^?.]{{0,80}}\b{_REPORT_VERB}"
+)
+# How-to details that turn an "obligation + report" question into a procedural one:
+# "do we have to send it to ENISA separately", "moeten we ook bij ENISA melden".
+_PROCEDURAL = re.compile(
+    r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
+    r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
+    r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
+    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|who|wie|whom|to which|bij welk|what|wat)\b"
+)
+_SCOPE_WORDS = (
+    r"\b(in scope|within (the )?scope|out of scope|scope of|covered by|subject to|fall(s)? (under|within)|"
+    r"(exempt(ed)?|excluded|uitgezonderd|vrijgesteld)\b[^?.]{0,30}\b(cra|regulation|verordening|obligations?|"
+    r"verplichting|meldplicht|scope)|reportable|notifiable|meldplichtig|meldingsplichtig|"
+    r"onder de (cra|cyber ?resilience ?act|meldplicht|verordening|regels)|toepassingsgebied|reikwijdte)\b"
+)
+_CASE_TERMS = (
+    r"(severe incident|serious incident|significant incident|actively exploited|exploited vulnerability|"
+    r"ernstig incident|ernstige incident|actief uitgebuit|meldplichtig|meldingsplichtig|manufacturer|fabrikant)"
+)
+_DATE_QUESTION = re.compile(
+    r"\b(from when|since when|from what date|from which date|which date|what date|when (do|does|will)|starting when|"
+    r"vanaf wanneer|sinds wanneer|per wanneer|welke datum|wanneer (gaat|geldt|gelden|treedt|begint|start)|"
+    r"(appl(y|ies)|start|starts|begin|begins|gelden|geldt|ingaan|gaat in) (from|since|as of|vanaf|sinds|per)\b)"
+)
+
+
+def _applicability(text: str) -> str | None:
+    """A question whether an obligation applies to a case, in any of the ways people put it."""
+    for sentence in re.split(r"(?<=[?.!])\s+", text):
+        reason = _applicability_sentence(sentence.strip())
+        if reason:
+            return reason
+    return None
+
+
+def _applicability_sentence(s: str) -> str | None:
+    if _DATE_QUESTION.search(s):
+        return None  # "since when does the obligation apply" asks for a date, not for a verdict
+    checks: list[tuple[str, str]] = [
+        ("applies", r"\b(do|does|would|will|could|can)\b[^?.]{0,80}\b(apply|applies|applicable|relevant)\b"),
+        (
+            "covers",
+            r"^(and |en )?(does|do|would|will|is|are)\b[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
+        ),
+        ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
+        (
+            "scope",
+            rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
+        ),
+        ("scope", _SCOPE_WORDS + r"[^?.]{0,40}\?"),
+        (
+            "case",
+            rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) {_CASE_TERMS}",
+        ),
+        ("counts as", r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"),
+        (
+            "counts as",
+            r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
+        ),
+        (
+            "we are",
+            r"^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+        ),
+        (
+            "we are",
+            r"^(en )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
+        ),
+        ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
+        (
+            "applies",
+            r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
+        ),
+        (
+            "whether",
+            r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
+        ),
+        (
+            "whether",
+            r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*)",
+        ),
+        (
+            "who must",
+            r"\b(who|which (companies|products|organisations|organizations|manufacturers)) (must|has to|have to|is required|are required|needs? to|should)\b[^?.]{0,30}\b(report|notify|comply)",
+        ),
+        (
+            "who must",
+            r"\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
+        ),
+        (
+            "mandatory",
+            r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
+        ),
+        ("mandatory", r"^(en )?(is|zijn)\b[^?.]{0,40}\b(verplicht|nodig|noodzakelijk)\b[^?.]{0,40}\b(melden|melding)"),
+    ]
+    for name, pattern in checks:
+        match = re.search(pattern, s)
+        if match:
+            return f"{name}: {match.group(0).strip()[:80]!r}"
+    for pattern in (_YES_NO_OBLIGATION, _DUTCH_YES_NO_OBLIGATION):
+        match = re.search(pattern, s)
+        if match and not _PROCEDURAL.search(s):
+            return f"obliged to report: {match.group(0).strip()[:80]!r}"
+    return None
+
+
+# --- A person, please (rule 4) -----------------------------------------------------------------------------------
+
+_asks_for_person = _any(
+    r"\b(speak|talk|chat) (to|with) (a |an |someone|somebody|one of|your|a real|an actual|staff|a human|a person|an employee|a colleague|an expert)",
+    r"\b(real|actual|live) (person|human|people|agent)\b",
+    r"\b(human|person|employee|staff member|agent|expert|colleague) (please|instead)\b",
+    r"\b(call|ring|phone) (me|us) (back)?\b",
+    r"\b(can|could|may) (i|we) (call|phone|ring) (you|someone|somebody)\b",
+    r"\b(phone number|telephone number) (of|for) (a |an |the )?(person|someone|staff|employee|helpdesk|you)\b",
+    r"\bcontact (with )?(a |an )?(person|human|someone|employee|staff)\b",
+    r"\b(escalate|escalation|hand (this|it) over)\b",
+    r"\b(iemand|een mens|een medewerker|een persoon|een collega|een deskundige|een expert)\b[^.?!]{0,40}\b(spreken|bellen|praten|chatten|contact)\b",
+    r"\b(spreken|praten|contact) met (iemand|een mens|een medewerker|een persoon|een collega|uw collega)\b",
+    r"\b(terugbellen|bel (me|mij|ons)|kunt u (me|mij|ons) bellen|kan iemand (me|mij|ons) bellen|telefonisch contact)\b",
+    r"\b(echte|echt) (persoon|mens|medewerker)\b",
+    r"\b(medewerker|mens|persoon) (graag|aub|alstublieft|a\.u\.b\.)\b",
+)
+
+# --- Closing: thanks, done (rule 5) --------------------------------------------------------------------------------
+
+_THANKS = re.compile(
+    r"\b(thank|thanks|cheers|bedankt|dank|top|helder|duidelijk|perfect|great|prima|fijn|clear|understood|begrepen)\b"
+)
+CLOSING_MAX_WORDS = 20
+# Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
+_STILL_ASKING = re.compile(
+    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wat|wanneer|hoe|welke|wie|waarom)\b"
+)
+
+
+def _closing(text: str) -> str | None:
+    """Thanks without a question. The assistant still checks that nothing in it asks for an answer."""
+    thanked = _THANKS.search(text)
+    if not thanked or "?" in text or _STILL_ASKING.search(text) or len(text.split()) > CLOSING_MAX_WORDS:
+        return None
+    return f"thanks: {thanked.group(0)!r}"
+
+
+# --- An actual notification sent to the helpdesk (rule 3) -----------------------------------------------------------
+
+_NOTIFICATION_OPENERS = re.compile(
+    r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
+    r"(an?|the|our|following)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
+    r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
+    r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached )?(our|the) "
+    r"(notification|early warning|report)\b|\bbijgaand (onze|de) melding\b)"
+)
+_NOTIFICATION_FACTS = [
+    r"\bcve-\d{4}-\d{3,}\b",
+    r"\b(version|versions|versie|versies|firmware|build) v?\d+(\.\d+)+",
+    r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
+    r"\b(compromised|gecompromitteerd|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
+    r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
+    r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
+    r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
+    r"\b(exploited in the wild|actively being exploited|wordt actief misbruikt|actief uitgebuit wordt)\b",
+    r"\b(taken offline|offline gehaald|hotfix|workaround (is )?(available|beschikbaar)|getroffen product|affected product)\b",
+]
+
+
+def _notification(text: str) -> str | None:
+    statements = [s for s in re.split(r"(?<=[.?!:])\s+", text) if s and not _is_question(s)]
+    opener = next((m for s in statements if (m := _NOTIFICATION_OPENERS.search(s))), None)
+    facts = [m.group(0) for p in _NOTIFICATION_FACTS if (m := re.search(p, text))]
+    if opener and facts:
+        return f"notification {opener.group(0).strip()!r} with {facts[0]!r}"
+    if len(facts) >= 3 and text.count("?") <= 1:
+        return f"reads as a notification: {', '.join(repr(f) for f in facts[:3])}"
+    return None
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(
+        re.match(
+            r"\s*(how|what|where|when|which|who|can|could|should|must|do|does|hoe|wat|waar|wanneer|welke|wie|kan|kunnen|moet|moeten)\b",
+            sentence,
+        )
+    )
+
+
+# --- Outside reporting: CE marking, SBOMs, support periods... (escalate, no article) -----------------------------
+
+_outside_reporting = _any(
+    r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
+    r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
+    r"\b(sbom|s-bom|software bill of materials)\b",
+    r"\b(support period|ondersteuningsperiode|end of life|end-of-life|how long (must|should|do) we (provide|offer|deliver|support)|hoe lang (moeten|moet) (we|wij|ik) (updates|beveiligingsupdates|ondersteuning))",
+    r"\b(technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
+    r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
+    r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
+    r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
+    r"\b(fines?|boetes?|penalt(y|ies)|sancties|sanctions)\b",
+    r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
+    r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
+    r"\b(product classification|important products?|critical products?|belangrijke producten|kritieke producten|class i{1,2}\b|klasse i{1,2}\b)",
+)
+
+
+# --- The tables: order matters, the first message rule that fires decides ----------------------------------------
+
+MESSAGE_RULES: tuple[Rule, ...] = (
+    Rule("actual-notification", _notification),
+    Rule("asks-for-person", _asks_for_person),
+    Rule("closing", _closing),
+)
+QUESTION_RULES: tuple[Rule, ...] = (
+    Rule("applicability", _applicability),
+    Rule("outside-reporting", _outside_reporting),
+)

@@ -1,0 +1,1 @@
+"""Language handling shared by the assistant and the mail channel: folding, words, language, clean-up, splitting."""

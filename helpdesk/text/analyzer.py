@@ -1,0 +1,83 @@
+"""Turning text into the tokens the matcher compares: folded, typo-corrected, stemmed, synonyms unified.
+
+One `Analyzer` serves the whole knowledge base: its vocabulary (every word the articles use) is what typos are
+corrected towards, and its concepts (`knowledge_base/concepts.yaml`) make Dutch and English phrasings of one
+idea the same token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from helpdesk.text.normalise import fold, words
+from helpdesk.text.stopwords import STOPWORDS
+
+_STEMMERS = {"nl": snowballstemmer.stemmer("dutch"), "en": snowballstemmer.stemmer("english")}
+# Words shorter than this are not corrected: too many real words lie one letter apart.
+MIN_TYPO_LENGTH = 5
+# rapidfuzz ratio (0-100) a correction must reach; measured on typo'd questions (tests/test_analyzer.py).
+TYPO_CUTOFF = 84
+
+
+# Clock times and years ("16:30", "2026") say when, not what: they are not matched.
+_CLOCK_AND_YEAR = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
+
+
+def stem(word: str, language: str) -> str:
+    return _STEMMERS[language].stemWord(word)
+
+
+class Analyzer:
+    def __init__(
+        self,
+        concepts: Mapping[str, Iterable[str]],
+        vocabulary: Iterable[str],
+        compounds: Mapping[str, str] | None = None,
+    ) -> None:
+        self._compounds = {fold(k): words(fold(v)) for k, v in (compounds or {}).items()}
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for concept, phrases in concepts.items():
+            for phrase in phrases:
+                for language in _STEMMERS:
+                    key = tuple(stem(w, language) for w in words(fold(str(phrase))))
+                    if key:
+                        self._phrases.setdefault(key, concept)
+        self._longest = max((len(k) for k in self._phrases), default=1)
+        concept_words = {w for phrases in concepts.values() for p in phrases for w in words(fold(str(p)))}
+        concept_words |= set(self._compounds)
+        self.vocabulary = frozenset(w for w in (concept_words | set(vocabulary) | STOPWORDS) if not w.isdigit())
+        self._correctable = sorted(w for w in self.vocabulary if len(w) >= MIN_TYPO_LENGTH - 1)
+        self.correct = lru_cache(maxsize=8192)(self._correct)
+        self.tokens = lru_cache(maxsize=4096)(self._tokens)
+
+    def _correct(self, word: str) -> str:
+        """The vocabulary word a typo most likely meant, or the word itself."""
+        if len(word) < MIN_TYPO_LENGTH or word in self.vocabulary or word.isdigit():
+            return word
+        best = process.extractOne(word, self._correctable, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return best[0] if best else word
+
+    def _tokens(self, text: str, language: str) -> tuple[str, ...]:
+        """Content tokens of `text`: concepts where a phrase matched, else stems; stopwords dropped."""
+        folded = _CLOCK_AND_YEAR.sub(" ", fold(text))
+        raw = [part for w in words(folded) for part in self._compounds.get(self.correct(w), [self.correct(w)])]
+        stems = [stem(w, language) for w in raw]
+        tokens: list[str] = []
+        i = 0
+        while i < len(raw):
+            for size in range(min(self._longest, len(raw) - i), 0, -1):
+                concept = self._phrases.get(tuple(stems[i : i + size]))
+                if concept:
+                    tokens.append(f"@{concept}")
+                    i += size
+                    break
+            else:
+                if raw[i] not in STOPWORDS and len(raw[i]) > 1:
+                    tokens.append(stems[i])
+                i += 1
+        return tuple(tokens)

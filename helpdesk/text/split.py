@@ -1,0 +1,80 @@
+"""Cutting a message into the questions it asks, each with the statements that set it up.
+
+"We are based in the US. Our importer is in Rotterdam. Where do we report?" is one question with context;
+"Where do we file it, and what goes in the notification?" is two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\n+")
+# A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
+_JOINED_QUESTION = re.compile(
+    r"(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?"
+    r"(?:what|where|when|which|who|how|whom|is there|are there|do|does|can|should|must|"
+    r"wat|waar|wanneer|welke|wie|hoe|hoeveel|is er|zijn er|moet|moeten|kan|kunnen|mag|mogen)\b)",
+    re.IGNORECASE,
+)
+# "..., and if so, where ...": the condition joins an applicability question to a how-to question.
+_CONDITIONAL_JOIN = re.compile(
+    r",?\s*(?:and|en)?\s*,?\s*\b(?:if so|if yes|if it does|if it is|if it's|if that is the case|if we do|if we must|"
+    r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)\b\s*,?\s*",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(
+    r"^\s*(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
+    r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
+    r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"\b(i would like to know|i'd like to know|could you (tell|explain)|please (tell|explain|advise)|"
+    r"i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
+    r"wil(len)? (graag )?weten|vraag( is)?:|question:)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    context: str = ""
+
+    @property
+    def full(self) -> str:
+        """The question with the statements before it, as the matcher should read it."""
+        return f"{self.context} {self.text}".strip()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_WORD.match(sentence) or _ASKING.search(sentence))
+
+
+def split_questions(text: str) -> list[Question]:
+    """The questions of a message; a message without any question is one question (chat lines often lack '?')."""
+    questions: list[Question] = []
+    context: list[str] = []
+    for sentence in sentences(text):
+        if not is_question(sentence):
+            context.append(sentence)
+            continue
+        parts = [
+            p.strip(" ,;") for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", sentence)) if p.strip(" ,;")
+        ]
+        parts = [q for p in parts for q in p.split("; ") if q.strip()]
+        for part in parts:
+            questions.append(Question(part, " ".join(context)))
+        context = []
+    if not questions:
+        return [Question(text.strip())] if text.strip() else []
+    if context:
+        # Statements after the last question ("We need to know by Friday.") still belong to the message.
+        last = questions[-1]
+        questions[-1] = Question(last.text, f"{last.context} {' '.join(context)}".strip())
+    return questions

@@ -1,0 +1,25 @@
+"""Function words of Dutch and English that say nothing about which article answers a question."""
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of to in on at by for with from into onto about as than then so too very
+    is are was were be been being am do does did doing have has had having
+    will would shall should can could may might must
+    i me my mine we us our ours you your yours he him his she her it its they them their
+    this that these those there here
+    what which who whom whose how why also just only still even please kindly hello hi dear thanks thank
+    any some all each every no not yes nor own same such both either neither one ones
+    get got make made let know tell question questions regarding concerning about exactly actually really
+    need needs needed want wants like explain precisely two first second another more go goes going just
+    wonder wondering anything something thing things way ways example through via during quick quickly
+    eu european union europese unie
+    de het een en of maar als dan dus te in op aan bij voor met van uit naar om over tot door tegen zonder
+    is zijn was waren ben bent wordt worden werd geworden word heb hebt heeft hebben had hadden
+    zal zullen zou zouden kan kun kunt kunnen mag mogen moet moeten moest hoeft hoeven wil wilt willen
+    ik mij me mijn wij we ons onze jij je jou jouw u uw hij hem zijn zij ze haar hun hen het dit dat deze die
+    er hier daar wat welke welk wie hoe waarom nog al ook wel niet geen graag even eigenlijk precies
+    vraag vragen beste hallo goedemorgen bedankt dank alvast svp aub
+    willen weten vertellen uitleggen twee eerste tweede andere gaan gaat iets dingen manier nodig tijdens
+    doen doe doet gedaan
+    """.split()
+)

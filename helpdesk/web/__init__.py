@@ -1,0 +1,1 @@
+"""The web channel: the chat API, the embeddable widget and its demo page (aiohttp)."""

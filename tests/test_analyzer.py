@@ -1,0 +1,61 @@
+"""Folding, typo correction, stemming and synonyms: different spellings of one question become one set of tokens."""
+
+import pytest
+
+from helpdesk.assistant import Assistant
+from helpdesk.text.analyzer import Analyzer
+from helpdesk.text.normalise import fold
+
+CONCEPTS = {
+    "final_report": ["final report", "eindverslag"],
+    "early_warning": ["early warning", "vroegtijdige waarschuwing"],
+}
+
+
+@pytest.fixture
+def analyzer() -> Analyzer:
+    return Analyzer(CONCEPTS, {"kwetsbaarheid", "incident", "deadline", "notification"})
+
+
+def test_fold_removes_case_accents_and_unifies_hours() -> None:
+    assert fold("Eén ÉÉN 24h 72-uursmelding 14 days").split() == [
+        "een",
+        "een",
+        "24",
+        "hour",
+        "72",
+        "hour",
+        "melding",
+        "14",
+        "day",
+    ]
+
+
+def test_synonyms_in_both_languages_become_one_concept(analyzer: Analyzer) -> None:
+    assert "@final_report" in analyzer.tokens("When is the final report due?", "en")
+    assert "@final_report" in analyzer.tokens("Wanneer moet het eindverslag binnen zijn?", "nl")
+
+
+@pytest.mark.parametrize(
+    "typo, meant", [("kwetsbaarhied", "kwetsbaarheid"), ("incdent", "incident"), ("notifcation", "notification")]
+)
+def test_typos_are_corrected_towards_the_vocabulary(analyzer: Analyzer, typo: str, meant: str) -> None:
+    assert analyzer.correct(typo) == meant
+
+
+def test_typos_inside_a_concept_phrase_still_find_the_concept(analyzer: Analyzer) -> None:
+    assert "@early_warning" in analyzer.tokens("wat moet er in de vroegtijdge waarschuwnig", "nl")
+
+
+def test_short_words_are_not_corrected(analyzer: Analyzer) -> None:
+    assert analyzer.correct("cve") == "cve"
+
+
+def test_stopwords_are_dropped_and_plurals_stemmed(analyzer: Analyzer) -> None:
+    assert analyzer.tokens("What are the deadlines?", "en") == analyzer.tokens("deadline", "en")
+
+
+def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Assistant) -> None:
+    tokens = assistant.analyzer.tokens
+    assert tokens("tussentijds verslag", "nl") == tokens("intermediate report", "en")
+    assert tokens("vroegtijdige waarschuwing", "nl") == tokens("early warning", "en")

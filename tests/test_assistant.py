@@ -1,0 +1,164 @@
+"""The assistant's decisions on questions of our own writing, as the channels will see them."""
+
+import pytest
+
+from helpdesk.assistant import Assistant
+from helpdesk.replies import ReplyRenderer
+
+HOWTO = [
+    # (question, acceptable slugs)
+    ("Where exactly do we submit a report on an exploited vulnerability?", {"where-to-report"}),
+    ("waar dienen we een melding in", {"where-to-report"}),
+    ("What goes into the early warning for a severe incident?", {"incident-early-warning"}),
+    (
+        "Wat moet er in de vroegtijdige waarschuwing over een actief uitgebuite kwetsbaarheid?",
+        {"vulnerability-early-warning"},
+    ),
+    ("what info do we need to give in the 72 hour vulnerability notification", {"vulnerability-notification"}),
+    ("Welke informatie hoort in de incidentmelding?", {"incident-notification"}),
+    ("How many days after the patch is out is the final report due?", {"vulnerability-final-report"}),
+    (
+        "Binnen welke termijn moet het eindverslag over een ernstig incident binnen zijn?",
+        {"incident-final-report", "reporting-deadlines"},
+    ),
+    (
+        "Our head office is in Canada and we have a distributor in Utrecht. Which country's CSIRT do we report to?",
+        {"main-establishment"},
+    ),
+    ("The CSIRT wants an interim update from us. What should it contain?", {"intermediate-report"}),
+    ("We made a mistake in our notification. How do we correct it?", {"updating-a-notification"}),
+    ("Hoe brengen we onze klanten op de hoogte van het lek?", {"informing-users"}),
+    ("Can I as an ethical hacker report a weakness I found voluntarily?", {"voluntary-reporting"}),
+    ("Hoe geven we aan dat informatie in onze melding vertrouwelijk is?", {"sensitivity-and-confidentiality"}),
+    (
+        "Can you hold back sharing our report with other member states while disclosure is ongoing?",
+        {"delayed-dissemination"},
+    ),
+    (
+        "What will you do with our notification once we have sent it?",
+        {"after-reporting", "sensitivity-and-confidentiality"},
+    ),
+    ("Vanaf welke datum moeten fabrikanten melden?", {"reporting-start-date"}),
+    ("What should we have ready before we start filling in the report?", {"information-checklist"}),
+    ("How do we get an account for the reporting platform?", {"platform-access"}),
+    ("Het meldplatform is down, wat nu?", {"platform-unavailable"}),
+    ("Can we submit the notification through an API?", {"notification-format"}),
+    ("What is ENISA?", {"key-terms"}),
+    ("wat moet er in het eindverslag van een kwetsbaarhied", {"vulnerability-final-report"}),  # typo on purpose
+]
+
+
+@pytest.mark.parametrize("question, slugs", HOWTO)
+def test_how_to_questions_are_answered(assistant: Assistant, question: str, slugs: set[str]) -> None:
+    decision = assistant.decide(question)
+    assert not decision.deflect and not decision.escalate, decision.details()
+    assert decision.articles and decision.articles[0] in slugs, decision.details()
+
+
+def test_language_follows_the_question(assistant: Assistant) -> None:
+    assert assistant.decide("Waar moeten we melden?").lang == "nl"
+    assert assistant.decide("Where must we report?").lang == "en"
+
+
+def test_applicability_gets_the_deflection_and_no_answer(assistant: Assistant) -> None:
+    decision = assistant.decide("Does the CRA apply to the firmware of our coffee machine?")
+    assert decision.deflect and not decision.escalate
+    assert set(decision.articles) <= {"helpdesk-scope"}
+
+
+def test_mixed_message_gets_deflection_and_how_to(assistant: Assistant) -> None:
+    decision = assistant.decide("Is this breach a severe incident? And if so, where do we file the report?")
+    assert decision.deflect
+    assert "where-to-report" in decision.articles
+
+
+def test_two_questions_get_two_answers(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "What must the early warning for an incident contain, and how do we get access to the platform?"
+    )
+    assert {"incident-early-warning", "platform-access"} <= set(decision.articles)
+
+
+def test_actual_notification_is_urgent_and_pointed_to_the_platform(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Hierbij melden wij een actief uitgebuite kwetsbaarheid in onze NAS-firmware versie 5.1.2. Aanvallers lezen "
+        "bestanden uit zonder in te loggen. Wij ontdekten dit gisteren om 18:00."
+    )
+    assert decision.urgent and decision.escalate
+    assert decision.articles == ("where-to-report",)
+
+
+def test_asking_for_a_person_escalates(assistant: Assistant) -> None:
+    decision = assistant.decide("Kan iemand mij terugbellen over onze situatie?")
+    assert decision.escalate and not decision.articles
+
+
+def test_thanks_closes_without_escalating(assistant: Assistant) -> None:
+    decision = assistant.decide("Thanks a lot, that is clear!")
+    assert decision.closing and not decision.escalate and not decision.articles
+
+
+def test_outside_reporting_escalates(assistant: Assistant) -> None:
+    decision = assistant.decide("Which conformity assessment module applies to a smart lock?")
+    assert decision.escalate and not decision.articles and not decision.deflect
+
+
+def test_nonsense_escalates_rather_than_guessing(assistant: Assistant) -> None:
+    decision = assistant.decide("Our canteen menu for next week needs approval from the board.")
+    assert decision.escalate and not decision.articles
+
+
+@pytest.mark.parametrize(
+    "history, follow_up, slug",
+    [
+        (
+            ["What goes in the early warning for an exploited vulnerability?"],
+            "and for an incident?",
+            "incident-early-warning",
+        ),
+        (
+            ["Wat moet er in het eindverslag over een incident?"],
+            "en bij een kwetsbaarheid?",
+            "vulnerability-final-report",
+        ),
+        (["Which CSIRT do we send the report to?"], "what if we have no office in the EU?", "main-establishment"),
+    ],
+)
+def test_follow_up_is_read_with_the_earlier_question(
+    assistant: Assistant, history: list[str], follow_up: str, slug: str
+) -> None:
+    decision = assistant.decide(follow_up, history=history)
+    assert decision.articles[:1] == (slug,), decision.details()
+
+
+def test_email_with_signature_and_quote_is_answered(assistant: Assistant) -> None:
+    body = (
+        "Dear helpdesk,\n\nWe build routers in Tilburg. How quickly must the early warning on an exploited "
+        "vulnerability be sent?\n\nBest regards,\nMarta Jansen\nRouterCo\n\nOn Mon, 9 Nov 2026 at 10:00, CRA "
+        "Helpdesk <helpdesk@example.nl> wrote:\n> Does the CRA apply to you? We cannot say.\n"
+    )
+    decision = assistant.decide(body)
+    assert not decision.deflect, "the quoted applicability text must not count"
+    assert decision.articles[0] in {"vulnerability-early-warning", "reporting-deadlines"}
+
+
+def test_reply_is_in_the_question_language_with_citation(assistant: Assistant, renderer: ReplyRenderer) -> None:
+    reply = renderer.render(assistant.decide("Wat moet er in het eindverslag over een ernstig incident?"))
+    assert "Art. 14(4)(c)" in reply
+    assert "binnen een maand" in reply
+
+
+def test_deflection_reply_uses_the_scope_text_and_answers_the_how_to(
+    assistant: Assistant, renderer: ReplyRenderer
+) -> None:
+    decision = assistant.decide("Moeten wij dit melden? En waar doen we dat?")
+    reply = renderer.render(decision)
+    scope = renderer.answer("helpdesk-scope", "nl").text
+    assert scope in reply
+    assert renderer.answer("where-to-report", "nl").title in reply
+
+
+def test_helpdesk_address_is_rendered_from_configuration(assistant: Assistant) -> None:
+    renderer = ReplyRenderer(assistant.kb, "cra-helpdesk@ncsc.example")
+    reply = renderer.render(assistant.decide("Can I send our notification to this e-mail address?"))
+    assert "{{" not in reply

@@ -1,0 +1,156 @@
+"""Each classifier on questions of our own writing, in both languages: what must fire and what must not."""
+
+import pytest
+
+from helpdesk.assistant.rules import MESSAGE_RULES, QUESTION_RULES, Rule
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in MESSAGE_RULES + QUESTION_RULES}
+
+APPLICABILITY = [
+    "Is our baby monitor covered by the Cyber Resilience Act?",
+    "Does the reporting obligation apply to software we only use internally?",
+    "Would a phishing mail to our staff count as a severe incident?",
+    "Is a ransomware infection of our office network a severe incident?",
+    "We patched the bug before anyone used it. Must we still report it?",
+    "Do I need to notify this vulnerability?",
+    "Are we obliged to report if we are only the distributor?",
+    "Is it mandatory to report a vulnerability that was only exploited by a pentester?",
+    "Can you confirm whether this is an actively exploited vulnerability?",
+    "Which products have to report under the CRA?",
+    "I'd like to know whether we need to report this incident.",
+    "Is free open-source software we publish on GitHub in scope?",
+    "Valt onze slimme deurbel onder de CRA?",
+    "Moeten wij deze kwetsbaarheid melden?",
+    "Is een DDoS-aanval op onze website een ernstig incident?",
+    "Zijn wij als importeur meldplichtig?",
+    "Telt een datalek in onze webshop als ernstig incident?",
+    "Geldt de meldplicht ook voor onze oude modellen?",
+    "Is de CRA van toepassing op maatwerksoftware?",
+    "Ik wil graag weten of we dit moeten melden.",
+    "Hoeven we een kwetsbaarheid die nog niet misbruikt is te melden?",
+    "Wordt dit gezien als een actief uitgebuite kwetsbaarheid?",
+]
+NOT_APPLICABILITY = [
+    "Do we have to send the notification to ENISA as well?",
+    "Do we need to send the early warning in English?",
+    "Must we report through the platform or can we email it?",
+    "Since when does the reporting obligation apply?",
+    "From which date do we have to report?",
+    "What is a severe incident according to the regulation?",
+    "Where do we report an actively exploited vulnerability?",
+    "What must the final report contain?",
+    "Moeten we ook apart bij ENISA melden?",
+    "Vanaf wanneer geldt de meldplicht?",
+    "Binnen welke termijn moeten we de vroegtijdige waarschuwing doen?",
+    "Wat betekent ernstig incident?",
+    "Hoe melden wij een actief uitgebuite kwetsbaarheid?",
+    "Could you tell me what needs to be in the final report after we shipped a fix for an exploited vulnerability?",
+]
+
+
+@pytest.mark.parametrize("text", APPLICABILITY)
+def test_applicability_is_recognised(text: str) -> None:
+    assert RULES["applicability"](text)
+
+
+@pytest.mark.parametrize("text", NOT_APPLICABILITY)
+def test_how_to_questions_are_not_applicability(text: str) -> None:
+    assert RULES["applicability"](text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I please talk to someone at NCSC?",
+        "I want to speak with a real person about our case.",
+        "Could somebody call me back on 06-12345678?",
+        "Kan ik een medewerker spreken?",
+        "Graag contact met iemand van jullie, kunt u mij bellen?",
+        "Ik wil met een mens praten.",
+    ],
+)
+def test_asking_for_a_person(text: str) -> None:
+    assert RULES["asks-for-person"](text)
+
+
+@pytest.mark.parametrize("text", ["Can we phone the NCSC to report an incident?", "Who receives our report?"])
+def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) -> None:
+    assert RULES["asks-for-person"](text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you, that's clear now.",
+        "Great, thanks a lot for the help!",
+        "Top, bedankt!",
+        "Helder, dank u wel voor het antwoord.",
+    ],
+)
+def test_closing(text: str) -> None:
+    assert RULES["closing"](text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks! And where do we send the final report?",
+        "Bedankt. Nog een vraag: wat moet er in het eindverslag?",
+        "thanks in advance, where do we report",
+    ],
+)
+def test_thanks_with_a_question_is_not_closing(text: str) -> None:
+    assert RULES["closing"](text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hereby notify you of an actively exploited vulnerability in SmartHub 2.1 (CVE-2026-40001). Attackers gain root via the web UI. Please acknowledge receipt.",
+        "Hierbij melden wij een ernstig incident: onze buildserver is gecompromitteerd en firmware versie 3.4.1 bevat mogelijk malware.",
+        "Early warning: vulnerability in CamPro 5.0.2 exploited in the wild since yesterday at 22:00, hotfix in progress.",
+        "Our update server was compromised last night. Attackers pushed firmware 2.2.9 to customers. We discovered it this morning at 07:00.",
+    ],
+)
+def test_actual_notifications_are_recognised(text: str) -> None:
+    assert RULES["actual-notification"](text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should we write in the early warning about the attackers?",
+        "How do we report a CVE that attackers are exploiting?",
+        "Hoe melden we een incident waarbij onze server is gecompromitteerd?",
+    ],
+)
+def test_questions_about_notifying_are_not_notifications(text: str) -> None:
+    assert RULES["actual-notification"](text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which harmonised standards can we use for our router?",
+        "Do we need a CE marking for our app?",
+        "Hoe lang moeten we beveiligingsupdates leveren?",
+        "Welke informatie moet in de SBOM?",
+        "Can you test our firmware for vulnerabilities?",
+        "What fines can we get under the CRA?",
+        "Moeten we ons ook onder NIS2 registreren?",
+    ],
+)
+def test_topics_outside_reporting(text: str) -> None:
+    assert RULES["outside-reporting"](text)
+
+
+@pytest.mark.parametrize(
+    "text", ["What goes in the final report on a vulnerability?", "Waar dien ik de incidentmelding in?"]
+)
+def test_reporting_questions_are_not_outside(text: str) -> None:
+    assert RULES["outside-reporting"](text) is None
+
+
+def test_a_rule_says_why_it_fired() -> None:
+    reason = RULES["applicability"]("Valt onze app onder de CRA?")
+    assert reason and "onder" in reason

@@ -1,0 +1,38 @@
+import pytest
+
+from helpdesk.text.split import split_questions
+
+
+@pytest.mark.parametrize(
+    "text, questions",
+    [
+        (
+            "Where do we send it, and what does the final report contain?",
+            ["Where do we send it", "what does the final report contain?"],
+        ),
+        (
+            "Waar melden we dat, en wat moet er in de vroegtijdige waarschuwing?",
+            ["Waar melden we dat", "wat moet er in de vroegtijdige waarschuwing?"],
+        ),
+        (
+            "Does the CRA cover us, and if so, when is the early warning due?",
+            ["Does the CRA cover us", "when is the early warning due?"],
+        ),
+        ("Moet ik dit melden, en zo ja, hoe?", ["Moet ik dit melden", "hoe?"]),
+        ("Who gets our report? When is it shared?", ["Who gets our report?", "When is it shared?"]),
+        ("deadline eindverslag", ["deadline eindverslag"]),
+    ],
+)
+def test_questions_of_a_message(text: str, questions: list[str]) -> None:
+    assert [q.text for q in split_questions(text)] == questions
+
+
+def test_statements_are_context_for_the_question_after_them() -> None:
+    [question] = split_questions("We make smart locks. Our HQ is in Ghent. Which CSIRT receives our reports?")
+    assert question.text == "Which CSIRT receives our reports?"
+    assert question.context == "We make smart locks. Our HQ is in Ghent."
+    assert question.full.startswith("We make smart locks.")
+
+
+def test_empty_text_has_no_questions() -> None:
+    assert split_questions("   ") == []
