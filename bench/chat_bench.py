@@ -70,9 +70,12 @@ def bare_app() -> web.Application:
         await request.json()
         return web.json_response({"reply": {"text": "ok"}}, status=201)
 
+    async def start(request: web.Request) -> web.Response:
+        return web.json_response({"id": 1, "token": "t"}, status=201)
+
     app = web.Application()
     app.router.add_post("/api/chat/conversations/{id}/messages", handler)
-    app.router.add_post("/api/chat/conversations", lambda r: web.json_response({"id": 1, "token": "t"}, status=201))
+    app.router.add_post("/api/chat/conversations", start)
     return app
 
 

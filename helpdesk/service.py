@@ -26,7 +26,7 @@ from helpdesk.web.app import create_app
 from helpdesk.web.broadcast import LocalBroadcast, PostgresBroadcast
 from helpdesk.web.hub import Hub
 from mail.compose import MailComposer
-from mail.intake import store_inbound
+from mail.intake import GroupCommitter
 from mail.outbox import Relay, run_outbox, wait_any
 from mail.processor import MailProcessor
 from mail.smtp import HelpdeskHandler, make_smtp, tls_context
@@ -62,9 +62,6 @@ class Service:
         self._last_stored = 0.0
         self._outbox_due = asyncio.Event()
 
-    def _store(self, raw: bytes, envelope_from: str, recipients: list[str]) -> tuple[int | None, bool]:
-        return store_inbound(self.engine, raw, envelope_from, recipients)
-
     def _on_stored(self) -> None:
         self._last_stored = time.monotonic()
         self._stored.set()
@@ -99,7 +96,7 @@ class Service:
 
     async def run(self, stop: asyncio.Event) -> None:
         loop = asyncio.get_running_loop()
-        self.smtp_handler = HelpdeskHandler(self.config.addresses, self._store, self._on_stored)
+        self.smtp_handler = HelpdeskHandler(self.config.addresses, GroupCommitter(self.engine).store, self._on_stored)
         server = await loop.create_server(
             lambda: make_smtp(self.smtp_handler, self.config.max_message_bytes, self.tls),
             self.config.smtp_host,

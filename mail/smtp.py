@@ -6,10 +6,9 @@ answered with a temporary error, so the sending server keeps the message and tri
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import ssl
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from email_validator import EmailNotValidError, validate_email
@@ -27,7 +26,8 @@ BAD_SENDER = "553 5.1.7 <{address}>: sender address is not valid"
 STORAGE_FAILED = "451 4.3.0 Temporary failure storing the message; please try again later"
 TRY_LATER = "451 4.3.0 Temporary local problem; please try again later"
 
-StoreFunction = Callable[[bytes, str, list[str]], tuple[int | None, bool]]
+# Stores (raw, envelope sender, recipients) durably; returns (row id, whether it is new), raises when it cannot.
+StoreFunction = Callable[[bytes, str, list[str]], Awaitable[tuple[int | None, bool]]]
 
 
 class HelpdeskHandler:
@@ -61,7 +61,7 @@ class HelpdeskHandler:
         raw = envelope.original_content or b""
         try:
             sender = "" if envelope.mail_from == "<>" else envelope.mail_from or ""
-            row_id, new = await asyncio.to_thread(self.store, raw, sender, list(envelope.rcpt_tos))
+            row_id, new = await self.store(raw, sender, list(envelope.rcpt_tos))
         except Exception:
             log.exception("storing a message from %s failed; answered 451", envelope.mail_from)
             return STORAGE_FAILED

@@ -31,11 +31,12 @@ class Sink:
     def __init__(self) -> None:
         self.received: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        self.port = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Envelope) -> str:
         message = email.message_from_bytes(envelope.original_content or b"", policy=email.policy.default)
         self.received.append(message)  # type: ignore[arg-type]
-        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        self.envelopes.append((envelope.mail_from or "", list(envelope.rcpt_tos)))
         return "250 OK"
 
 
@@ -43,6 +44,7 @@ def start_sink(port: int | None = None) -> tuple[Controller, Sink]:
     sink = Sink()
     controller = Controller(sink, hostname="127.0.0.1", port=port or free_port())
     controller.start()
+    sink.port = controller.port
     return controller, sink
 
 

@@ -10,6 +10,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlmodel import Session, select
 from helpdesk.config import Config
 from helpdesk.store.models import Message, Outbox, Ticket
 from tests.conftest import KB_DIR
+from tests.faults import allow_inserts, refuse_inserts
 from tests.mailkit import RunningService, Sink, start_sink, wait_for
 
 HELPDESK = "helpdesk@ncsc.example"
@@ -29,7 +31,6 @@ STAFF = "staff@ncsc.example"
 @pytest.fixture
 def relay() -> Iterator[Sink]:
     controller, sink = start_sink()
-    sink.port = controller.port  # type: ignore[attr-defined]
     yield sink
     controller.stop()
 
@@ -52,7 +53,7 @@ def make_config(database_url: str, relay_port: int | None, **overrides: str) -> 
 
 @pytest.fixture
 def helpdesk(database_url: str, relay: Sink) -> Iterator[RunningService]:
-    running = RunningService(make_config(database_url, relay.port))  # type: ignore[attr-defined]
+    running = RunningService(make_config(database_url, relay.port))
     yield running
     running.stop()
 
@@ -238,18 +239,46 @@ def test_an_actual_notification_is_urgent_answered_at_once_and_staff_are_told(
         assert ticket.urgent and ticket.status == "escalated"
 
 
-def test_storage_failure_answers_451_and_stores_nothing(
-    helpdesk: RunningService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken_store(raw: bytes, envelope_from: str, recipients: list[str]) -> tuple[int, bool]:
-        raise OSError("disk full")  # a fault we cannot cause on a real disk in a test
-
-    monkeypatch.setattr(helpdesk.service.smtp_handler, "store", broken_store)
+def test_storage_failure_answers_451_stores_nothing_and_a_retry_succeeds(helpdesk: RunningService) -> None:
+    engine = helpdesk.service.engine
+    refuse_inserts(engine)
     with pytest.raises(smtplib.SMTPDataError) as failed:
         send(helpdesk.port, question("Where do we submit a notification?"))
     assert failed.value.smtp_code == 451
-    with Session(helpdesk.service.engine) as session:
+    with Session(engine) as session:
         assert session.exec(select(Message)).all() == []
+
+    allow_inserts(engine)  # the disk has room again: the sending server's retry is accepted
+    send(helpdesk.port, question("Where do we submit a notification?"))
+    with Session(engine) as session:
+        assert len(session.exec(select(Message).where(Message.direction == "in")).all()) == 1
+
+
+def test_concurrent_senders_share_commits_and_one_refused_message_costs_the_others_nothing(
+    helpdesk: RunningService,
+) -> None:
+    """Group commit: messages arriving together are stored together, yet each sender hears only its own outcome."""
+    refuse_inserts(helpdesk.service.engine, marker="POISON-PILL")
+    texts = [f"Where do we submit a notification about product {n}?" for n in range(20)]
+    texts[7] = "POISON-PILL: where do we submit a notification?"
+    outcomes: dict[int, int] = {}
+
+    def deliver(n: int) -> None:
+        try:
+            send(helpdesk.port, question(texts[n], sender=f"sender{n}@sensorco.example"))
+            outcomes[n] = 250
+        except smtplib.SMTPDataError as error:
+            outcomes[n] = error.smtp_code
+
+    threads = [threading.Thread(target=deliver, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes == {n: 451 if n == 7 else 250 for n in range(20)}
+    with Session(helpdesk.service.engine) as session:
+        senders = [m.envelope_from for m in session.exec(select(Message).where(Message.direction == "in"))]
+    assert sorted(senders) == sorted(f"sender{n}@sensorco.example" for n in range(20) if n != 7)
 
 
 def test_outgoing_mail_waits_in_the_outbox_without_a_relay(database_url: str) -> None:
@@ -374,7 +403,7 @@ def test_starttls_with_the_configured_certificate(database_url: str, relay: Sink
         make_config(
             database_url,
             relay.port,
-            HELPDESK_TLS_CERT=str(cert),  # type: ignore[attr-defined]
+            HELPDESK_TLS_CERT=str(cert),
             HELPDESK_TLS_KEY=str(key),
         )
     )

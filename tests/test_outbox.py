@@ -9,7 +9,7 @@ from email.message import EmailMessage
 
 import pytest
 from sqlalchemy import Engine, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from helpdesk.store.models import Outbox, utcnow
 from mail.outbox import Relay, backoff, claim, deliver, drain
@@ -28,7 +28,7 @@ def queue_mail(engine: Engine, count: int) -> None:
 
 def statuses(engine: Engine) -> list[str]:
     with Session(engine) as session:
-        return [row.status for row in session.exec(select(Outbox).order_by(Outbox.id))]
+        return [row.status for row in session.exec(select(Outbox).order_by(col(Outbox.id)))]
 
 
 def make_due(engine: Engine) -> None:

@@ -92,7 +92,12 @@ def test_an_english_question_and_a_person_who_answers_live(service: RunningServi
 def test_script_typed_into_the_chat_stays_text(service: RunningService, page: Any) -> None:
     page.goto(url(service, "/?lang=en"))
     alerts: list[str] = []
-    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+
+    def record_and_dismiss(dialog: Any) -> None:
+        alerts.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record_and_dismiss)
     ask(page, "<img src=x onerror=alert(1)> where do we report?")
     page.locator(".cra-visitor").first.wait_for()
     assert "<img src=x" in page.locator(".cra-visitor").first.inner_text()
