@@ -37,12 +37,18 @@ class ReplyRenderer:
             autoescape=False,  # plain text; the web channel escapes when it shows it
             trim_blocks=False,
         )
+        # The base and the settings do not change while the service runs: each article is rendered once.
+        self._answers: dict[tuple[str, str], RenderedAnswer] = {}
 
     def answer(self, slug: str, language: str) -> RenderedAnswer:
-        article = self.kb.get(slug, language)
-        basis = tuple(b for b in article.basis if b.startswith("Art."))
-        other = tuple(b for b in article.basis if not b.startswith("Art."))
-        return RenderedAnswer(slug, article.title, render_text(article, self.kb.settings, self.runtime), basis, other)
+        rendered = self._answers.get((slug, language))
+        if rendered is None:
+            article = self.kb.get(slug, language)
+            basis = tuple(b for b in article.basis if b.startswith("Art."))
+            other = tuple(b for b in article.basis if not b.startswith("Art."))
+            text = render_text(article, self.kb.settings, self.runtime)
+            rendered = self._answers[(slug, language)] = RenderedAnswer(slug, article.title, text, basis, other)
+        return rendered
 
     def render(self, decision: Decision, channel: str = "mail") -> str:
         lang = decision.lang

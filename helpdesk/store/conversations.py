@@ -68,15 +68,16 @@ def ask(
     render: Callable[[Decision], str],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Store the visitor's message, decide, store the reply: one transaction. Returns both as dicts."""
-    with Session(engine) as session:
+    with Session(engine, expire_on_commit=False) as session:  # the dicts are built after the commit
         ticket = session.get(Ticket, ticket_id)
         assert ticket is not None
-        earlier = session.exec(
+        latest_first = session.exec(
             select(Message.text)
             .where(Message.ticket_id == ticket_id, Message.author == "visitor")
-            .order_by(col(Message.id))
+            .order_by(col(Message.id).desc())
+            .limit(HISTORY_LENGTH)
         ).all()
-        decision = decide(text, list(earlier)[-HISTORY_LENGTH:])
+        decision = decide(text, list(reversed(latest_first)))
         metrics.record_decision("chat", decision.articles, decision.deflect, decision.escalate, decision.closing)
         # A draft report is kept no longer than the answer needs (issue 7): only its size is stored.
         keep_draft = not decision.draft or decision.escalate  # asking for a person makes it a ticket: kept
