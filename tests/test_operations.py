@@ -21,7 +21,9 @@ from helpdesk.web.hub import Hub
 async def client(
     aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
 ) -> AsyncIterator[TestClient]:
-    yield await aiohttp_client(create_app(Config.from_env({}), engine, assistant, renderer, Hub()))
+    test_client = await aiohttp_client(create_app(Config.from_env({}), engine, assistant, renderer, Hub()))
+    yield test_client
+    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
 
 
 async def test_healthz_reports_the_database(client: TestClient) -> None:

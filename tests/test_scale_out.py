@@ -13,7 +13,7 @@ from email.message import EmailMessage
 
 import aiohttp
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from helpdesk.staff.accounts import add_user
 from helpdesk.store.database import migrate, open_engine
@@ -81,12 +81,17 @@ def pair(database_url: str) -> Iterator[tuple[Serve, Serve, object, str]]:
 
 
 async def test_a_staff_reply_on_one_process_reaches_a_widget_on_the_other(pair) -> None:  # type: ignore[no-untyped-def]
-    first, second, _, _ = pair
+    first, second, _, database_url = pair
     staff_jar = aiohttp.CookieJar(unsafe=True)  # the default jar refuses cookies from an IP address
     async with aiohttp.ClientSession() as visitor, aiohttp.ClientSession(cookie_jar=staff_jar) as staff:
         created = await (
             await visitor.post(f"http://127.0.0.1:{second.web_port}/api/chat/conversations", json={})
         ).json()
+        await visitor.post(
+            f"http://127.0.0.1:{second.web_port}/api/chat/conversations/{created['id']}/escalate",
+            json={"email": "eva@maker.example"},
+            headers={"Authorization": f"Bearer {created['token']}"},
+        )
         socket = await visitor.ws_connect(
             f"http://127.0.0.1:{second.web_port}/api/chat/conversations/{created['id']}/ws?token={created['token']}"
         )
@@ -102,6 +107,11 @@ async def test_a_staff_reply_on_one_process_reaches_a_widget_on_the_other(pair) 
         pushed = await asyncio.wait_for(socket.receive_json(), timeout=10)
         assert pushed["message"]["text"] == "Van proces één." and pushed["message"]["role"] == "staff"
         await socket.close()
+    # The visitor had left an address, but read the reply live on the other process: no copy was mailed.
+    engine = open_engine(database_url)
+    with Session(engine) as session:
+        assert session.exec(select(Outbox).where(Outbox.recipient == "eva@maker.example")).all() == []
+    engine.dispose()
 
 
 def test_two_outbox_workers_send_every_mail_once(pair) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from helpdesk.store.database import migrate, open_engine
 from helpdesk.store.models import Contact, Message, Outbox, Ticket
 from helpdesk.web.app import create_app
 from helpdesk.web.hub import Hub
+from helpdesk.web.keys import PRESENCE
 from mail.compose import MailComposer
 from mail.staff_mail import queue_staff_reply
 
@@ -49,7 +50,9 @@ async def client(
     app = create_app(
         Config.from_env({}), engine, assistant, renderer, Hub(), functools.partial(queue_staff_reply, engine, composer)
     )
-    yield await aiohttp_client(app)
+    test_client = await aiohttp_client(app)
+    yield test_client
+    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
 
 
 async def sign_in(client: TestClient, address: str = "agent@ncsc.example", password: str = PASSWORD) -> Any:
@@ -208,6 +211,34 @@ async def test_a_reply_to_a_chat_reaches_the_open_widget(client: TestClient, eng
     pushed = await asyncio.wait_for(socket.receive_json(), timeout=5)
     assert pushed["message"] == pushed["message"] | {"role": "staff", "text": "Ik help u verder."}
     await socket.close()
+
+
+async def test_a_chat_reply_is_mailed_only_once_the_visitor_has_gone(client: TestClient, engine: Engine) -> None:
+    conversation, token = conversations.create_conversation(engine, "nl")
+    bearer = {"Authorization": f"Bearer {token}"}
+    await client.post(
+        f"/api/chat/conversations/{conversation}/escalate", json={"email": "eva@maker.example"}, headers=bearer
+    )
+    socket = await client.ws_connect(f"/api/chat/conversations/{conversation}/ws?token={token}")
+    await sign_in(client)
+    csrf = await csrf_of(client, f"/staff/tickets/{conversation}")
+    await client.post(f"/staff/tickets/{conversation}/reply", data={"csrf": csrf, "text": "Terwijl u kijkt."})
+    await asyncio.wait_for(socket.receive_json(), timeout=5)
+
+    def mailed() -> list[str]:
+        with Session(engine) as session:
+            return [row.recipient for row in session.exec(select(Outbox))]
+
+    assert mailed() == []  # read live in the widget: no copy by mail
+    await socket.close()
+    for _ in range(200):  # the server notices the closed socket and gives up its lease
+        if not client.app[PRESENCE].watched(conversation):
+            break
+        await asyncio.sleep(0.05)
+    else:
+        pytest.fail("the closed widget still counts as watching")
+    await client.post(f"/staff/tickets/{conversation}/reply", data={"csrf": csrf, "text": "Nu u weg bent."})
+    assert mailed() == ["eva@maker.example"]
 
 
 async def test_queue_filters_and_search(client: TestClient, engine: Engine) -> None:

@@ -18,7 +18,7 @@ from helpdesk.replies import TEMPLATES_DIR
 from helpdesk.staff import accounts, desk, gaps, reports, sessions
 from helpdesk.staff.sessions import COOKIE, Staff
 from helpdesk.store import conversations
-from helpdesk.web.keys import BROADCAST, ENGINE, HUB, RENDERER, STAFF_LIMITS, STAFF_MAILER
+from helpdesk.web.keys import BROADCAST, ENGINE, PRESENCE, RENDERER, STAFF_LIMITS, STAFF_MAILER
 
 STAFF_USER = web.RequestKey("staff_user", Staff)  # the signed-in staff member of this request
 LOGIN_CSRF_COOKIE = "helpdesk_login_csrf"
@@ -167,14 +167,14 @@ async def reply(request: web.Request) -> web.Response:
     if detail is None:
         raise web.HTTPNotFound(text="No such ticket")
     ticket = detail["ticket"]
-    hub = request.app[HUB]
     if ticket.channel == "chat":
         message = await asyncio.to_thread(
             conversations.add_staff_message, request.app[ENGINE], ticket_id, staff.email, text
         )
         await request.app[BROADCAST].send(ticket_id, message)  # type: ignore[attr-defined]
         # The visitor has gone and left an address: the answer goes by mail as well.
-        if hub.watchers(ticket_id) == 0 and detail["contact"] is not None and STAFF_MAILER in request.app:
+        watched = await asyncio.to_thread(request.app[PRESENCE].watched, ticket_id)
+        if not watched and detail["contact"] is not None and STAFF_MAILER in request.app:
             await asyncio.to_thread(request.app[STAFF_MAILER], ticket_id, staff.email, text)
     elif STAFF_MAILER in request.app:
         await asyncio.to_thread(request.app[STAFF_MAILER], ticket_id, staff.email, text)

@@ -65,7 +65,12 @@ def _staff_tables(engine: Engine) -> None:
             connection.execute(text("ALTER TABLE ticket ADD COLUMN assignee_id INTEGER REFERENCES staffuser(id)"))
 
 
-MIGRATIONS: list[Callable[[Engine], None]] = [_create_tables, _chat_columns, _staff_tables]
+def _presence_table(engine: Engine) -> None:
+    """Version 4: which process holds an open widget for which conversation."""
+    SQLModel.metadata.create_all(engine)
+
+
+MIGRATIONS: list[Callable[[Engine], None]] = [_create_tables, _chat_columns, _staff_tables, _presence_table]
 
 
 def migrate(engine: Engine) -> int:

@@ -123,3 +123,15 @@ class StaffSession(SQLModel, table=True):
     user_id: int = Field(foreign_key="staffuser.id", index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
     expires_at: dt.datetime
+
+
+class Presence(SQLModel, table=True):
+    """A visitor's widget open on a conversation, held by one serving process until `expires_at` (a lease).
+
+    With several processes the widget may hang on another process than the one a staff member answers on; this
+    row is how the answering process knows the visitor is watching (helpdesk/web/presence.py).
+    """
+
+    ticket_id: int = Field(primary_key=True)
+    worker: str = Field(primary_key=True)
+    expires_at: dt.datetime = Field(index=True)

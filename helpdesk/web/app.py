@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 from sqlalchemy import Engine
@@ -23,12 +25,14 @@ from helpdesk.web.keys import (
     HUB,
     LIMITS,
     LONG_POLL,
+    PRESENCE,
     RENDERER,
     STAFF_LIMITS,
     STAFF_MAILER,
     STAFF_NOTIFIER,
 )
 from helpdesk.web.openapi import openapi
+from helpdesk.web.presence import RENEW_SECONDS, PresenceBoard
 from helpdesk.web.security import RateLimiter, security_middleware
 
 MAX_BODY_BYTES = 64 * 1024
@@ -55,6 +59,7 @@ def create_app(
         middlewares=[ops.timing, security_middleware(config.allowed_origins), json_errors, staff_guard],
     )
     app[ENGINE], app[ASSISTANT], app[RENDERER], app[HUB] = engine, assistant, renderer, hub
+    app[PRESENCE] = PresenceBoard(engine)
     app[LIMITS] = {
         "client": RateLimiter(CLIENT_RATE, CLIENT_BURST),
         "conversation": RateLimiter(CONVERSATION_RATE, CONVERSATION_BURST),
@@ -94,4 +99,22 @@ def create_app(
         await app[HUB].close()
 
     app.on_shutdown.append(close_sockets)
+    app.cleanup_ctx.append(_renew_presence)
     return app
+
+
+async def _renew_presence(app: web.Application) -> AsyncIterator[None]:
+    """Keep this process's leases on the conversations whose widgets it holds; give them all up at the end."""
+    presence, hub = app[PRESENCE], app[HUB]
+
+    async def renew() -> None:
+        while True:
+            await asyncio.sleep(RENEW_SECONDS)
+            with contextlib.suppress(Exception):  # a database hiccup: the next round renews, leases outlast it
+                await asyncio.to_thread(presence.hold, hub.held())
+
+    task = asyncio.create_task(renew(), name="presence-renewal")
+    yield
+    task.cancel()
+    with contextlib.suppress(Exception):
+        await asyncio.to_thread(presence.release_all)

@@ -15,12 +15,13 @@ from email_validator import EmailNotValidError, validate_email
 
 from helpdesk.store import conversations
 from helpdesk.web.errors import ApiError
-from helpdesk.web.keys import ASSISTANT, ENGINE, HUB, LIMITS, LONG_POLL, RENDERER, STAFF_NOTIFIER
+from helpdesk.web.keys import ASSISTANT, ENGINE, HUB, LIMITS, LONG_POLL, PRESENCE, RENDERER, STAFF_NOTIFIER
 from helpdesk.web.security import enforce
 
 MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_TEXT = 4000
 MAX_NOTE = 2000
+POLL_GRACE_SECONDS = 30
 
 
 async def _json(request: web.Request) -> dict[str, Any]:
@@ -112,6 +113,8 @@ async def list_messages(request: web.Request) -> web.Response:
     engine = request.app[ENGINE]
     messages = await asyncio.to_thread(conversations.messages_after, engine, conversation, after)
     if not messages and wait > 0:
+        # The visitor polls again straight after: watching until a while after this poll ends.
+        await asyncio.to_thread(request.app[PRESENCE].hold, [conversation], wait + POLL_GRACE_SECONDS)
         await request.app[HUB].wait(conversation, wait)
         messages = await asyncio.to_thread(conversations.messages_after, engine, conversation, after)
     return web.json_response({"messages": messages})
@@ -162,12 +165,16 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
     conversation = await _conversation(request, token=request.query.get("token", ""))
     socket = web.WebSocketResponse(heartbeat=30, max_msg_size=4096)
     await socket.prepare(request)
-    hub = request.app[HUB]
+    hub, presence = request.app[HUB], request.app[PRESENCE]
     hub.join(conversation, socket)
+    if hub.watchers(conversation) == 1:
+        await asyncio.to_thread(presence.hold, [conversation])
     try:
         async for message in socket:  # the widget sends nothing; reading keeps the connection and its pings alive
             if message.type == WSMsgType.ERROR:
                 break
     finally:
         hub.leave(conversation, socket)
+        if not hub.watchers(conversation):
+            await asyncio.to_thread(presence.release, conversation)
     return socket

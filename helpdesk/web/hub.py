@@ -25,6 +25,10 @@ class Hub:
     def watchers(self, conversation: int) -> int:
         return len(self._sockets.get(conversation, ()))
 
+    def held(self) -> list[int]:
+        """The conversations with a WebSocket open on this process."""
+        return list(self._sockets)
+
     def waiting(self, conversation: int) -> int:
         return len(self._waiters.get(conversation, ()))
 

@@ -10,12 +10,14 @@ from sqlalchemy import Engine
 from helpdesk.assistant import Assistant
 from helpdesk.replies import ReplyRenderer
 from helpdesk.web.hub import Hub
+from helpdesk.web.presence import PresenceBoard
 from helpdesk.web.security import RateLimiter
 
 ENGINE = web.AppKey("engine", Engine)
 ASSISTANT = web.AppKey("assistant", Assistant)
 RENDERER = web.AppKey("renderer", ReplyRenderer)
 HUB = web.AppKey("hub", Hub)
+PRESENCE = web.AppKey("presence", PresenceBoard)
 LIMITS = web.AppKey("limits", dict[str, RateLimiter])
 # Queues a staff answer by mail: (ticket id, author, text) -> outbox id. Given by `helpdesk serve` (the mail
 # channel); the web channel never imports mail itself.
