@@ -3,7 +3,8 @@
 Art. 14(2) and 14(4) count the early warning (24 hours) and the notification (72 hours) from becoming aware; the
 vulnerability final report from when a corrective or mitigating measure is available (14 days); the incident
 final report from the submission of the incident notification (one month). Hours are elapsed hours, so across a
-change to or from summer time the clock time shifts by an hour. Whether a deadline applies is never said here.
+change to or from summer time the clock time shifts by an hour; days and months are counted on the Dutch calendar,
+so the clock time stays. Whether a deadline applies is never said here.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from helpdesk.text.normalise import strip_accents
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+_Day = TypeVar("_Day", bound=dt.date)
 ZONES = {
     "utc": dt.UTC,
     "gmt": dt.UTC,
@@ -115,10 +118,14 @@ _SUBMITTED = re.compile(
 )
 
 
+MEASURE_NOT_GIVEN = "the date a corrective or mitigating measure became available"
+SUBMISSION_NOT_GIVEN = "the date the incident notification was submitted"
+
+
 @dataclass(frozen=True)
 class Due:
     name: str  # early_warning | notification | vulnerability_final_report | incident_final_report
-    moment: dt.datetime | None
+    moment: dt.date | None  # an aware datetime in Dutch time, or only a date when only a date was given
     missing: str = ""  # why it could not be computed
 
 
@@ -185,10 +192,43 @@ def after_hours(moment: dt.datetime, hours: int) -> dt.datetime:
     return (moment.astimezone(dt.UTC) + dt.timedelta(hours=hours)).astimezone(AMSTERDAM)
 
 
-def add_month(moment: dt.datetime) -> dt.datetime:
+def add_month(moment: _Day) -> _Day:
     """The same day next month, or the month's last day when it has no such day (31 January -> 28/29 February)."""
     year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
+def _dutch(start: dt.date) -> dt.date:
+    """A date-time in Dutch time, so days and months are counted on the Dutch calendar; a date stays a date."""
+    return start.astimezone(AMSTERDAM) if isinstance(start, dt.datetime) else start
+
+
+def _existing(due: dt.date) -> dt.date:
+    """A clock time the Dutch clock skips as the moment it stands for (02:30 on 29 March 2026 is 03:30 CEST)."""
+    return due.astimezone(dt.UTC).astimezone(AMSTERDAM) if isinstance(due, dt.datetime) else due
+
+
+def awareness_stages(aware: dt.datetime) -> list[Due]:
+    """Art. 14(2)(a)-(b) and 14(4)(a)-(b): the early warning within 24 and the notification within 72 hours."""
+    return [Due("early_warning", after_hours(aware, 24)), Due("notification", after_hours(aware, 72))]
+
+
+def vulnerability_final_report(available: dt.date | None) -> Due:
+    """Art. 14(2)(c): no later than 14 days after a corrective or mitigating measure is available.
+
+    Days on the Dutch calendar: a date-time keeps its clock time across a change to or from summer time, and a
+    date alone gives a date.
+    """
+    if available is None:
+        return Due("vulnerability_final_report", None, MEASURE_NOT_GIVEN)
+    return Due("vulnerability_final_report", _existing(_dutch(available) + dt.timedelta(days=14)))
+
+
+def incident_final_report(submitted: dt.date | None) -> Due:
+    """Art. 14(4)(c): within one month after the submission of the incident notification (see `add_month`)."""
+    if submitted is None:
+        return Due("incident_final_report", None, SUBMISSION_NOT_GIVEN)
+    return Due("incident_final_report", _existing(add_month(_dutch(submitted))))
 
 
 def due_moments(text: str, now: dt.datetime, track: str | None = None) -> list[Due] | None:
@@ -200,27 +240,17 @@ def due_moments(text: str, now: dt.datetime, track: str | None = None) -> list[D
     aware = _find_moment(folded[aware_match.start() :], now) or _find_moment(folded, now)
     if aware is None:
         return None
-    result = [Due("early_warning", after_hours(aware, 24)), Due("notification", after_hours(aware, 72))]
-    if track in (None, "vulnerability"):
-        measure = _MEASURE.search(folded)
-        available = _find_moment(folded[measure.start() :], now) if measure else None
-        result.append(
-            Due(
-                "vulnerability_final_report",
-                available + dt.timedelta(days=14) if available else None,
-                "" if available else "the date a corrective or mitigating measure became available",
-            )
-        )
-    if track in (None, "incident"):
-        submitted_match = _SUBMITTED.search(folded)
-        submitted = _find_moment(folded[submitted_match.start() :], now) if submitted_match else None
-        result.append(
-            Due(
-                "incident_final_report",
-                add_month(submitted) if submitted else None,
-                "" if submitted else "the date the incident notification was submitted",
-            )
-        )
+    try:
+        result = awareness_stages(aware)
+        if track in (None, "vulnerability"):
+            measure = _MEASURE.search(folded)
+            available = _find_moment(folded[measure.start() :], now) if measure else None
+            result.append(vulnerability_final_report(available))
+        if track in (None, "incident"):
+            submitted = _SUBMITTED.search(folded)
+            result.append(incident_final_report(_find_moment(folded[submitted.start() :], now) if submitted else None))
+    except (OverflowError, ValueError):  # a year at the edge of what a datetime holds ("31 December 9999")
+        return None
     return result
 
 
@@ -240,10 +270,8 @@ NAMES = {
 }
 MISSING = {
     "nl": {
-        "the date a corrective or mitigating measure became available": (
-            "de datum waarop een corrigerende of mitigerende maatregel beschikbaar kwam"
-        ),
-        "the date the incident notification was submitted": "de datum waarop de incidentmelding is ingediend",
+        MEASURE_NOT_GIVEN: "de datum waarop een corrigerende of mitigerende maatregel beschikbaar kwam",
+        SUBMISSION_NOT_GIVEN: "de datum waarop de incidentmelding is ingediend",
     }
 }
 _DAYS_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -263,7 +291,12 @@ _MONTHS_NL = [
 ]
 
 
-def when(moment: dt.datetime, lang: str) -> str:
+def when(moment: dt.date, lang: str) -> str:
+    """'maandag 23 november 2026, 16:30 (CET)' / 'Monday 23 November 2026, 16:30 (CET)'; a date has no clock time."""
+    if not isinstance(moment, dt.datetime):
+        if lang == "nl":
+            return f"{_DAYS_NL[moment.weekday()]} {moment.day} {_MONTHS_NL[moment.month - 1]} {moment.year}"
+        return f"{moment:%A} {moment.day} {moment:%B %Y}"
     local = moment.astimezone(AMSTERDAM)
     if lang == "nl":
         return (

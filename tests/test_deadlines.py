@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from helpdesk.assistant import Assistant
-from helpdesk.deadlines import AMSTERDAM, add_month, due_moments
+from helpdesk.deadlines import (
+    AMSTERDAM,
+    add_month,
+    due_moments,
+    incident_final_report,
+    vulnerability_final_report,
+    when,
+)
 from helpdesk.replies import ReplyRenderer
 
 MONDAY = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)  # Monday 23 November 2026, 10:00 in Amsterdam
@@ -16,7 +23,12 @@ MONDAY = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)  # Monday 23 Novembe
 def due(text: str, now: dt.datetime = MONDAY, track: str | None = None) -> dict[str, str]:
     moments = due_moments(text, now, track)
     assert moments is not None, text
-    return {d.name: d.moment.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M %Z") if d.moment else "" for d in moments}
+    return {d.name: local(d.moment) if d.moment else "" for d in moments}
+
+
+def local(moment: dt.date) -> str:
+    assert isinstance(moment, dt.datetime), "a moment in the text has a time of day"
+    return moment.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M %Z")
 
 
 @pytest.mark.parametrize(
@@ -65,6 +77,43 @@ def test_what_cannot_be_computed_is_named() -> None:
         "vulnerability_final_report": "the date a corrective or mitigating measure became available",
         "incident_final_report": "the date the incident notification was submitted",
     }
+
+
+@pytest.mark.parametrize(
+    "start, vulnerability, incident",
+    [
+        # A date-time is counted on the Dutch calendar whatever its zone: the clock time stays across summer time.
+        (dt.datetime(2026, 3, 20, 11, 0, tzinfo=dt.UTC), "2026-04-03 12:00 CEST", "2026-04-20 12:00 CEST"),
+        (dt.datetime(2026, 10, 20, 9, 0, tzinfo=AMSTERDAM), "2026-11-03 09:00 CET", "2026-11-20 09:00 CET"),
+        (dt.datetime(2026, 1, 31, 9, 0, tzinfo=AMSTERDAM), "2026-02-14 09:00 CET", "2026-02-28 09:00 CET"),
+        # A clock time Amsterdam skips (29 March 2026, 02:00-03:00) is the moment it stands for.
+        (dt.datetime(2026, 3, 15, 2, 30, tzinfo=AMSTERDAM), "2026-03-29 03:30 CEST", "2026-04-15 02:30 CEST"),
+        (dt.datetime(2026, 2, 28, 2, 30, tzinfo=AMSTERDAM), "2026-03-14 02:30 CET", "2026-03-28 02:30 CET"),
+    ],
+)
+def test_final_reports_count_days_and_months_in_dutch_time(
+    start: dt.datetime, vulnerability: str, incident: str
+) -> None:
+    for due, expected in ((vulnerability_final_report(start), vulnerability), (incident_final_report(start), incident)):
+        assert due.moment is not None and not due.missing
+        assert local(due.moment) == expected
+
+
+def test_a_date_alone_gives_a_due_date() -> None:
+    assert vulnerability_final_report(dt.date(2026, 12, 25)).moment == dt.date(2027, 1, 8)
+    assert incident_final_report(dt.date(2028, 1, 31)).moment == dt.date(2028, 2, 29)
+    assert when(dt.date(2028, 2, 29), "nl") == "dinsdag 29 februari 2028"
+    assert when(dt.date(2028, 2, 29), "en") == "Tuesday 29 February 2028"
+
+
+def test_without_a_start_the_final_report_says_what_is_missing() -> None:
+    assert vulnerability_final_report(None).missing == "the date a corrective or mitigating measure became available"
+    assert incident_final_report(None).missing == "the date the incident notification was submitted"
+
+
+def test_a_moment_beyond_what_a_datetime_holds_gives_nothing() -> None:
+    # It used to raise OverflowError inside the assistant, so the question was never answered.
+    assert due_moments("we found out on 9999-12-31 at 23:00", MONDAY) is None
 
 
 @pytest.mark.parametrize("text", ["When is the early warning due?", "we found out about it today", "yesterday"])

@@ -132,3 +132,66 @@ def test_the_deadline_form_computes_due_moments_and_offers_a_calendar_file(servi
     assert page.get_by_text("Notification: Monday 23 November 2026, 14:00 (CET)").is_visible()
     href = page.get_by_role("link", name="Add to my calendar (.ics)").get_attribute("href")
     assert href is not None and "/api/deadlines.ics?track=incident" in href
+    result = page.locator(".cra-deadline-result")  # the live region that announces the result
+    assert result.get_attribute("aria-live") == "polite"
+    assert (
+        "Final report (incident): not computed because the date the incident notification was submitted was not "
+        "given" in result.inner_text()
+    )
+    # The optional field, labelled for the chosen track; Enter in it computes again, the final report included.
+    submitted = page.get_by_label("Date the incident notification was submitted (optional)")
+    submitted.fill("2026-11-23")
+    submitted.press("Enter")
+    result.get_by_text("Final report (incident): Wednesday 23 December 2026").wait_for()
+    assert "not computed" not in result.inner_text()
+    href = page.get_by_role("link", name="Add to my calendar (.ics)").get_attribute("href")
+    assert href is not None and href.endswith("&notified_at=2026-11-23")
+
+
+def test_the_final_report_field_follows_the_track(service: RunningService, page: Any) -> None:
+    page.goto(url(service, "/?lang=nl"))
+    page.get_by_role("button", name="Vraag het de CRA-helpdesk").click()
+    page.get_by_role("button", name="Mijn termijnen berekenen").click()
+    track = page.get_by_label("Soort melding")
+    assert track.evaluate("node => node === document.activeElement")  # the form opens at its first field
+    page.get_by_label("Moment waarop u er kennis van kreeg (Nederlandse tijd)").fill("2026-03-27T12:00")
+    measure = page.get_by_label("Datum waarop een corrigerende of mitigerende maatregel beschikbaar kwam (optioneel)")
+    measure.fill("2026-03-20")
+    track.focus()
+    page.keyboard.press("ArrowDown")  # the keyboard changes the track; the label follows and the date is cleared
+    assert track.input_value() == "incident"
+    submitted = page.get_by_label("Datum waarop de incidentmelding is ingediend (optioneel)")
+    assert submitted.input_value() == "" and page.locator("#cra-final").get_attribute("aria-invalid") is None
+    track.select_option("vulnerability")
+    measure.fill("9999-12-31")  # a date the server cannot count from: said in Dutch, at the field
+    page.get_by_role("button", name="Berekenen", exact=True).click()
+    result = page.locator(".cra-deadline-result")
+    result.get_by_text("Vul een geldige datum in, of laat dit veld leeg.").wait_for()
+    assert measure.get_attribute("aria-invalid") == "true"
+    assert measure.evaluate("node => node === document.activeElement")
+    measure.fill("2026-03-20")
+    page.get_by_role("button", name="Berekenen", exact=True).click()
+    result.get_by_text("Eindverslag (kwetsbaarheid): vrijdag 3 april 2026").wait_for()
+    # 24 hours after 12:00 on the day before summer time begins is 13:00 summer time.
+    assert "Vroegtijdige waarschuwing: zaterdag 28 maart 2026, 12:00 (CET)" in result.inner_text()
+    assert "Melding: maandag 30 maart 2026, 13:00 (CEST)" in result.inner_text()
+    assert measure.get_attribute("aria-invalid") is None
+
+
+def test_the_deadline_form_fits_320_pixels_without_wcag_violations(service: RunningService, page: Any) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(url(service, "/?lang=nl"))
+    page.get_by_role("button", name="Vraag het de CRA-helpdesk").click()
+    page.get_by_role("button", name="Mijn termijnen berekenen").click()
+    page.get_by_label("Moment waarop u er kennis van kreeg (Nederlandse tijd)").fill("2026-11-20T14:00")
+    page.get_by_role("button", name="Berekenen", exact=True).click()
+    page.get_by_text("Eindverslag (kwetsbaarheid): niet berekend omdat").wait_for()
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, ...Array.from("
+        "document.querySelectorAll('#cra-deadlines, #cra-deadlines *'), n => n.getBoundingClientRect().right)]"
+    )
+    assert max(widths) <= 320, widths
+    final = page.locator("#cra-final")
+    final.scroll_into_view_if_needed()
+    assert final.is_visible()
+    assert wcag_violations(page) == []

@@ -75,12 +75,32 @@ _DEADLINE_PARAMS = [
             "description": "date and time of becoming aware; Dutch time unless an offset is given",
         },
     },
+    {
+        "name": "measure_at",
+        "in": "query",
+        "schema": {
+            "type": "string",
+            "description": "track=vulnerability only: the date, or date and time, a corrective or mitigating measure "
+            "became available (Dutch time unless an offset is given); gives the final report, 14 days later",
+        },
+    },
+    {
+        "name": "notified_at",
+        "in": "query",
+        "schema": {
+            "type": "string",
+            "description": "track=incident only: the date, or date and time, the incident notification was "
+            "submitted (Dutch time unless an offset is given); gives the final report, one month later",
+        },
+    },
     {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["nl", "en"], "default": "nl"}},
 ]
 DEADLINE_PATHS: dict[str, Any] = {
     "/api/deadlines": {
         "get": {
-            "summary": "Due moments of the early warning and the notification from a moment of becoming aware",
+            "summary": "Due moments of the early warning, the notification and the final report, in Dutch time",
+            "description": "The final report of the track has `at: null` and a `text` saying why when its start "
+            "(`measure_at` or `notified_at`) is not given. A date alone gives a date.",
             "parameters": _DEADLINE_PARAMS,
             "responses": _ok(
                 {
@@ -95,9 +115,21 @@ DEADLINE_PATHS: dict[str, Any] = {
                                 "type": "object",
                                 "required": ["stage", "at", "text", "name"],
                                 "properties": {
-                                    "stage": {"type": "string"},
-                                    "at": {"type": ["string", "null"]},
-                                    "text": {"type": "string"},
+                                    "stage": {
+                                        "type": "string",
+                                        "enum": [
+                                            "early_warning",
+                                            "notification",
+                                            "vulnerability_final_report",
+                                            "incident_final_report",
+                                        ],
+                                    },
+                                    "at": {
+                                        "type": ["string", "null"],
+                                        "description": "ISO 8601 date-time with offset, a date, or null when "
+                                        "not computed",
+                                    },
+                                    "text": {"type": "string", "description": "the due moment, or why it is not"},
                                     "name": {"type": "string"},
                                 },
                             },
@@ -110,7 +142,7 @@ DEADLINE_PATHS: dict[str, Any] = {
     },
     "/api/deadlines.ics": {
         "get": {
-            "summary": "The same due moments as an iCalendar file",
+            "summary": "The computed due moments as an iCalendar file (a date alone is an all-day event)",
             "parameters": _DEADLINE_PARAMS,
             "responses": {
                 "200": {"description": "iCalendar", "content": {"text/calendar": {"schema": {"type": "string"}}}},

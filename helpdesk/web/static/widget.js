@@ -14,6 +14,10 @@
       basis: "Basis", error: "Er ging iets mis. Probeer het zo opnieuw.", busy: "Een moment...", source: "Lees het artikel",
       deadlines: "Mijn termijnen berekenen", track: "Soort melding", vuln: "Actief uitgebuite kwetsbaarheid", incident: "Ernstig incident",
       aware: "Moment waarop u er kennis van kreeg (Nederlandse tijd)", compute: "Berekenen", calendar: "In mijn agenda (.ics)",
+      finalVulnerability: "Datum waarop een corrigerende of mitigerende maatregel beschikbaar kwam (optioneel)",
+      finalIncident: "Datum waarop de incidentmelding is ingediend (optioneel)",
+      badAware: "Vul een geldige datum en tijd in voor het moment waarop u er kennis van kreeg.",
+      badFinal: "Vul een geldige datum in, of laat dit veld leeg.",
       wording: "Wettelijk: zonder onnodige vertraging en in ieder geval binnen de termijn. Of een termijn voor u geldt, zeggen wij niet." },
     en: { open: "Ask the CRA helpdesk", title: "CRA reporting helpdesk", close: "Close", label: "Your question",
       send: "Send", person: "Talk to a person", intro: "Ask how to report and what a report must contain. This is not a reporting channel.",
@@ -23,6 +27,10 @@
       basis: "Basis", error: "Something went wrong. Please try again shortly.", busy: "One moment...", source: "Read the article",
       deadlines: "Compute my deadlines", track: "Kind of report", vuln: "Actively exploited vulnerability", incident: "Severe incident",
       aware: "When you became aware (Dutch time)", compute: "Compute", calendar: "Add to my calendar (.ics)",
+      finalVulnerability: "Date the corrective or mitigating measure became available (optional)",
+      finalIncident: "Date the incident notification was submitted (optional)",
+      badAware: "Enter a valid date and time for when you became aware.",
+      badFinal: "Enter a valid date, or leave this field empty.",
       wording: "The law: without undue delay and in any event within the period. We do not say whether a deadline applies to you." }
   }[lang];
   var KEY = "cra-helpdesk-chat:" + base;
@@ -72,6 +80,12 @@
   deadlineForm.appendChild(el("label", { "for": "cra-aware" }, T.aware));
   var awareInput = el("input", { id: "cra-aware", type: "datetime-local", required: "" });
   deadlineForm.appendChild(awareInput);
+  // The final report counts from another moment per track (Art. 14(2)(c), 14(4)(c)); the label follows the track.
+  var FINAL = { vulnerability: { param: "measure_at", label: T.finalVulnerability }, incident: { param: "notified_at", label: T.finalIncident } };
+  var finalLabel = el("label", { "for": "cra-final" }, FINAL[trackSelect.value].label);
+  deadlineForm.appendChild(finalLabel);
+  var finalInput = el("input", { id: "cra-final", type: "date" });
+  deadlineForm.appendChild(finalInput);
   deadlineForm.appendChild(el("button", { type: "submit" }, T.compute));
   var deadlineResult = el("div", { "class": "cra-deadline-result", "aria-live": "polite" });
   deadlineForm.appendChild(deadlineResult);
@@ -198,17 +212,30 @@
     deadlineToggle.setAttribute("aria-expanded", String(!deadlineForm.hidden));
     if (!deadlineForm.hidden) trackSelect.focus();
   });
+  trackSelect.addEventListener("change", function () {
+    finalLabel.textContent = FINAL[trackSelect.value].label;
+    finalInput.value = "";  // a date given for one track means something else for the other
+    finalInput.removeAttribute("aria-invalid");
+  });
   deadlineForm.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = "?track=" + encodeURIComponent(trackSelect.value) + "&aware_at=" + encodeURIComponent(awareInput.value) + "&lang=" + lang;
+    if (finalInput.value) query += "&" + FINAL[trackSelect.value].param + "=" + encodeURIComponent(finalInput.value);
+    [awareInput, finalInput].forEach(function (field) { field.removeAttribute("aria-invalid"); });
     fetch(base + "/api/deadlines" + query).then(function (response) { return response.json(); }).then(function (data) {
       deadlineResult.textContent = "";
-      if (data.error) { deadlineResult.textContent = data.error.message; return; }
+      if (data.error) {
+        var field = data.error.field === "aware_at" ? awareInput : (data.error.field === FINAL[trackSelect.value].param ? finalInput : null);
+        deadlineResult.textContent = field === awareInput ? T.badAware : (field ? T.badFinal : data.error.message);
+        if (field) { field.setAttribute("aria-invalid", "true"); field.focus(); }
+        return;
+      }
       var list = el("ul", {});
       data.due.forEach(function (due) { list.appendChild(el("li", {}, due.name + ": " + due.text)); });
       deadlineResult.appendChild(list);
       deadlineResult.appendChild(el("p", {}, T.wording));
       deadlineResult.appendChild(el("a", { href: base + "/api/deadlines.ics" + query, download: "" }, T.calendar));
+      deadlineResult.scrollIntoView({ block: "nearest" });  // below the fold of a short panel otherwise
     }).catch(function () { deadlineResult.textContent = T.error; });
   });
 
