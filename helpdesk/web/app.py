@@ -117,4 +117,4 @@ async def _renew_presence(app: web.Application) -> AsyncIterator[None]:
     yield
     task.cancel()
     with contextlib.suppress(Exception):
-        await asyncio.to_thread(presence.release_all)
+        await presence.close()

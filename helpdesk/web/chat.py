@@ -176,5 +176,5 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
     finally:
         hub.leave(conversation, socket)
         if not hub.watchers(conversation):
-            await asyncio.to_thread(presence.release, conversation)
+            await presence.leave(conversation)
     return socket

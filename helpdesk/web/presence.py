@@ -9,6 +9,7 @@ leases that run out.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ class PresenceBoard:
     def __init__(self, engine: Engine, worker: str | None = None) -> None:
         self.engine = engine
         self.worker = worker or uuid.uuid4().hex
+        self._leaving: set[asyncio.Future[None]] = set()
 
     def hold(self, conversations: Iterable[int], seconds: float = LEASE_SECONDS) -> None:
         """Take or extend this process's lease on each conversation."""
@@ -49,6 +51,19 @@ class PresenceBoard:
             connection.execute(
                 delete(Presence).where(col(Presence.ticket_id) == conversation, col(Presence.worker) == self.worker)
             )
+
+    async def leave(self, conversation: int) -> None:
+        """Release from a request handler. It completes even if the handler is cancelled (aiohttp cancels handlers
+        whose connection drops), as a lease left behind would keep staff replies from being mailed."""
+        leaving = asyncio.ensure_future(asyncio.to_thread(self.release, conversation))
+        self._leaving.add(leaving)
+        leaving.add_done_callback(self._leaving.discard)
+        await asyncio.shield(leaving)
+
+    async def close(self) -> None:
+        """At shutdown, after the last releases have finished: this process holds nothing any more."""
+        await asyncio.gather(*self._leaving, return_exceptions=True)
+        await asyncio.to_thread(self.release_all)
 
     def release_all(self) -> None:
         """On shutdown: this process holds nothing any more; leases of dead processes are swept as well."""
