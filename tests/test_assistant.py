@@ -66,6 +66,18 @@ def test_applicability_gets_the_deflection_and_no_answer(assistant: Assistant) -
     assert set(decision.articles) <= {"helpdesk-scope"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We zijn er niet zeker van of onze thermostaat onder de CRA valt. Zo ja, waar moeten we de melding doen?",
+        "We are not sure whether the obligation applies to our firmware. If it does, where do we submit the report?",
+    ],
+)
+def test_wondering_about_applicability_before_a_how_to_question_gets_both(assistant: Assistant, text: str) -> None:
+    decision = assistant.decide(text)
+    assert decision.deflect and "where-to-report" in decision.articles, decision.details()
+
+
 def test_mixed_message_gets_deflection_and_how_to(assistant: Assistant) -> None:
     decision = assistant.decide("Is this breach a severe incident? And if so, where do we file the report?")
     assert decision.deflect

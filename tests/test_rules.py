@@ -45,6 +45,10 @@ NOT_APPLICABILITY = [
     "Wat betekent ernstig incident?",
     "Hoe melden wij een actief uitgebuite kwetsbaarheid?",
     "Could you tell me what needs to be in the final report after we shipped a fix for an exploited vulnerability?",
+    "Is there a way to submit notifications straight from our own systems?",
+    "Bij wie moeten wij een ernstig incident melden?",
+    "Aan wie moet ik het eindverslag melden?",
+    "Is het voldoende om in de eerste melding alleen de lidstaten te noemen?",
 ]
 
 

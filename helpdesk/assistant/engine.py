@@ -17,7 +17,7 @@ import yaml
 from helpdesk import deadlines, drafts
 from helpdesk.assistant.decision import Decision, QuestionOutcome
 from helpdesk.assistant.matcher import Match, Matcher
-from helpdesk.assistant.rules import MESSAGE_RULES, QUESTION_RULES
+from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
 from helpdesk.text.analyzer import Analyzer
 from helpdesk.text.cleanup import new_text
@@ -144,6 +144,13 @@ class Assistant:
         outcomes: list[QuestionOutcome] = []
         previous = earlier[-1] if earlier else ""
         for question in split_questions(text):
+            # "I don't know whether our app is covered. If so, how long do we have?": the deflection for the
+            # statement, and the answer to the question (DESIGN.md rule 1).
+            for rule in CONTEXT_RULES:
+                reason = rule(question.context) if question.context else None
+                if reason:
+                    outcomes.append(QuestionOutcome(question.context, rule.name, reason=f"{rule.name}: {reason}"))
+                    question = Question(question.text)  # the wondering is not what the question is about
             outcomes.append(self._answer(question, previous, lang))
             previous = question.full
         return _combine(outcomes, lang)
@@ -171,7 +178,12 @@ class Assistant:
             # A complete question that names no track ("what must the early warning contain?") keeps the track
             # the conversation was about.
             context += tuple(TRACKS & set(previous_tokens))
-        return self._outcome(question, self.matcher.rank(tokens, context))
+        ranked = self.matcher.rank(tokens, context)
+        if context and _top(ranked).score < self.threshold:
+            # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is
+            # read as part of the question when the question alone is too vague to answer.
+            ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: _top(r).score)
+        return self._outcome(question, ranked)
 
     def _outcome(self, question: Question, ranked: list[Match]) -> QuestionOutcome:
         best = _top(ranked)

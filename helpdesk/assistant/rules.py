@@ -47,7 +47,8 @@ _YES_NO_OBLIGATION = (
     rf"[^?.]{{0,60}}\b{_REPORT_VERB}"
 )
 _DUTCH_YES_NO_OBLIGATION = (
-    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen|zijn|ben|is)\b[^?.]{{0,80}}\b{_REPORT_VERB}"
+    # Not "is/zijn": "is het genoeg om te melden dat ...", "is there an API for submitting notifications" ask how.
+    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen)\b[^?.]{{0,80}}\b{_REPORT_VERB}"
 )
 # How-to details that turn an "obligation + report" question into a procedural one:
 # "do we have to send it to ENISA separately", "moeten we ook bij ENISA melden".
@@ -74,12 +75,35 @@ _DATE_QUESTION = re.compile(
 )
 
 
+# Indirect questions: "we wonder whether we must report", "ik weet niet of onze app onder de CRA valt".
+_WHETHER: list[tuple[str, str]] = [
+    (
+        "whether",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
+    ),
+    (
+        "whether",
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*)",
+    ),
+]
+
+
 def _applicability(text: str) -> str | None:
     """A question whether an obligation applies to a case, in any of the ways people put it."""
     for sentence in re.split(r"(?<=[?.!])\s+", text):
         reason = _applicability_sentence(sentence.strip())
         if reason:
             return reason
+    return None
+
+
+def _indirect_applicability(text: str) -> str | None:
+    """A statement around a question that wonders whether the obligation applies: the question then depends on it."""
+    for sentence in re.split(r"(?<=[?.!])\s+", text):
+        for name, pattern in _WHETHER:
+            match = re.search(pattern, sentence)
+            if match:
+                return f"{name}: {match.group(0).strip()[:80]!r}"
     return None
 
 
@@ -120,21 +144,15 @@ def _applicability_sentence(s: str) -> str | None:
             "applies",
             r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
         ),
-        (
-            "whether",
-            r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
-        ),
-        (
-            "whether",
-            r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*)",
-        ),
+        *_WHETHER,
         (
             "who must",
             r"\b(who|which (companies|products|organisations|organizations|manufacturers)) (must|has to|have to|is required|are required|needs? to|should)\b[^?.]{0,30}\b(report|notify|comply)",
         ),
         (
             "who must",
-            r"\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
+            # "bij wie / aan wie moet ik melden" asks where to report, not who is obliged.
+            r"(?<!bij )(?<!aan )(?<!naar )\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
         ),
         (
             "mandatory",
@@ -262,3 +280,5 @@ QUESTION_RULES: tuple[Rule, ...] = (
     Rule("applicability", _applicability),
     Rule("outside-reporting", _outside_reporting),
 )
+# Checked on the statements before a question ("I don't know whether we are covered. If so, how long ...?").
+CONTEXT_RULES: tuple[Rule, ...] = (Rule("applicability", _indirect_applicability),)
