@@ -114,6 +114,9 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Hierbij melden wij een ernstig incident: onze buildserver is gecompromitteerd en firmware versie 3.4.1 bevat mogelijk malware.",
         "Early warning: vulnerability in CamPro 5.0.2 exploited in the wild since yesterday at 22:00, hotfix in progress.",
         "Our update server was compromised last night. Attackers pushed firmware 2.2.9 to customers. We discovered it this morning at 07:00.",
+        "Please treat this message as our notification.\n\nProduct: LumaCam 3\nAffected versions: 1.0 to 1.4\nImpact: remote code execution",
+        "Hierbij sturen wij u onze vroegtijdige waarschuwing.\n\nFabrikant: Voorbeeld B.V.\nProduct: Slimme meter SM-2",
+        "Omdat het meldplatform niet werkt, versturen wij de incidentmelding per mail.\nProduct: BoilerLink\nKwetsbaarheid: CVE-2026-51234",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -126,6 +129,8 @@ def test_actual_notifications_are_recognised(text: str) -> None:
         "What should we write in the early warning about the attackers?",
         "How do we report a CVE that attackers are exploiting?",
         "Hoe melden we een incident waarbij onze server is gecompromitteerd?",
+        "Product: LumaCam 3. Which fields of the notification form must we fill in for it?",
+        "Can we send our notification to you by e-mail if the platform is down?",
     ],
 )
 def test_questions_about_notifying_are_not_notifications(text: str) -> None:

@@ -215,11 +215,21 @@ _NOTIFICATION_OPENERS = re.compile(
     r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
     r"(an?|the|our|following)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
-    r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached )?(our|the) "
-    r"(notification|early warning|report)\b|\bbijgaand (onze|de) melding\b)"
+    r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached |below |enclosed )?"
+    r"(our|the) (notification|early warning|final report|report)\b|\bbijgaand (onze|de) melding\b|"
+    # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
+    # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
+    r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an)\b|"
+    r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
+    r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,40}\b(melding|waarschuwing|eindverslag|verslag)|"
+    r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
+    r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b)"
 )
 _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",
+    # The fields of a filled-in report: "Product: SmartHub Pro", "Fabrikant: ..."
+    r"(?m)^\s*(product|manufacturer|fabrikant|producent|affected versions?|getroffen versies?|vulnerability|kwetsbaarheid|"
+    r"impact|severity|ernst|mitigation|mitigatie)\s*:",
     r"\b(version|versions|versie|versies|firmware|build) v?\d+(\.\d+)+",
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
     r"\b(compromised|gecompromitteerd|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
