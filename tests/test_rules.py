@@ -89,6 +89,9 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Great, thanks a lot for the help!",
         "Top, bedankt!",
         "Helder, dank u wel voor het antwoord.",
+        "ok got it, thx",
+        "Wat fijn, dankjewel!",
+        "That's all for today, cheers",
     ],
 )
 def test_closing(text: str) -> None:

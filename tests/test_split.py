@@ -21,6 +21,14 @@ from helpdesk.text.split import split_questions
         ("Moet ik dit melden, en zo ja, hoe?", ["Moet ik dit melden", "hoe?"]),
         ("Who gets our report? When is it shared?", ["Who gets our report?", "When is it shared?"]),
         ("deadline eindverslag", ["deadline eindverslag"]),
+        (
+            "is the final report in english? and how do we log in to the platform",
+            ["is the final report in english?", "and how do we log in to the platform"],
+        ),
+        (
+            "Wij zijn een klein bedrijf. En wanneer moet het eindverslag binnen",
+            ["En wanneer moet het eindverslag binnen"],
+        ),
     ],
 )
 def test_questions_of_a_message(text: str, questions: list[str]) -> None:

@@ -192,12 +192,13 @@ _asks_for_person = _any(
 # --- Closing: thanks, done (rule 5) --------------------------------------------------------------------------------
 
 _THANKS = re.compile(
-    r"\b(thank|thanks|cheers|bedankt|dank|top|helder|duidelijk|perfect|great|prima|fijn|clear|understood|begrepen)\b"
+    r"\b(thank|thanks|thx|thnx|tnx|ty|cheers|bedankt|dank|dankjewel|dankje|merci|top|helder|duidelijk|perfect|great|"
+    r"prima|fijn|clear|understood|begrepen|got it|that'?s all|dat was het|dat is alles)\b"
 )
 CLOSING_MAX_WORDS = 20
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
-    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wat|wanneer|hoe|welke|wie|waarom)\b"
+    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|\bwat\b(?! (een|fijn))"
 )
 
 

@@ -24,7 +24,8 @@ _CONDITIONAL_JOIN = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_WORD = re.compile(
-    r"^\s*(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
+    # "and how do i get an account" (chat lines often lack the question mark) is a question too.
+    r"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
     r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
     re.IGNORECASE,
