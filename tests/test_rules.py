@@ -29,6 +29,8 @@ APPLICABILITY = [
     "Ik wil graag weten of we dit moeten melden.",
     "Hoeven we een kwetsbaarheid die nog niet misbruikt is te melden?",
     "Wordt dit gezien als een actief uitgebuite kwetsbaarheid?",
+    "The flaw is in a library we bundle: is it our responsibility to report it or the library's?",
+    "Is het aan ons om dit te melden, of aan onze leverancier?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",

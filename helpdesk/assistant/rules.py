@@ -155,6 +155,11 @@ def _applicability_sentence(s: str) -> str | None:
             r"(?<!bij )(?<!aan )(?<!naar )\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
         ),
         (
+            "ours to report",
+            r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
+            r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
+        ),
+        (
             "mandatory",
             r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
         ),
