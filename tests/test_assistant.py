@@ -78,6 +78,23 @@ def test_wondering_about_applicability_before_a_how_to_question_gets_both(assist
     assert decision.deflect and "where-to-report" in decision.articles, decision.details()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should we do now? What must the final report on an incident contain?",
+        "Wat moeten we nu doen? Wat moet er in het eindverslag over een incident staan?",
+    ],
+)
+def test_a_vague_aside_beside_a_full_question_does_not_escalate(assistant: Assistant, text: str) -> None:
+    decision = assistant.decide(text)
+    assert decision.articles == ("incident-final-report",) and not decision.escalate, decision.details()
+    assert [q.outcome for q in decision.questions] == ["aside", "answered"]
+
+
+def test_a_vague_question_alone_still_goes_to_a_person(assistant: Assistant) -> None:
+    assert assistant.decide("What should we do now?").escalate
+
+
 def test_mixed_message_gets_deflection_and_how_to(assistant: Assistant) -> None:
     decision = assistant.decide("Is this breach a severe incident? And if so, where do we file the report?")
     assert decision.deflect

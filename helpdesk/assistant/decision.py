@@ -11,7 +11,7 @@ class QuestionOutcome:
     """One question of a message and what became of it."""
 
     text: str
-    outcome: str  # answered | applicability | outside-reporting | unsure
+    outcome: str  # answered | applicability | outside-reporting | unsure | aside
     slug: str | None = None
     score: float = 0.0
     reason: str = ""

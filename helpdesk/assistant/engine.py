@@ -36,6 +36,8 @@ COMPOUNDS_FILE = "compounds.yaml"
 CONFIDENCE_THRESHOLD = 0.45
 # A question of at most this many content tokens is a fragment ("incidents?"), read with the question before it.
 FOLLOW_UP_MAX_TOKENS = 1
+# A question beside an answered one with at most this many words the base knows is an aside ("Who does what?").
+VAGUE_MAX_KNOWN = 1
 _FOLLOW_UP_OPENERS = (
     "and ",
     "en ",
@@ -153,7 +155,24 @@ class Assistant:
                     question = Question(question.text)  # the wondering is not what the question is about
             outcomes.append(self._answer(question, previous, lang))
             previous = question.full
-        return _combine(outcomes, lang)
+        return _combine(self._asides(outcomes, lang), lang)
+
+    def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
+        """ "What should we do now?" beside a question the message asks in full says nothing of its own: it is
+        answered by the answer to that question, and does not send the whole message to a person."""
+        if not any(o.outcome == "answered" for o in outcomes):
+            return outcomes
+        return [
+            dataclasses.replace(o, outcome="aside", reason=f"aside: {o.reason}")
+            if o.outcome == "unsure" and self._vague(o.text, lang)
+            else o
+            for o in outcomes
+        ]
+
+    def _vague(self, text: str, lang: str) -> bool:
+        """Too few words the knowledge base knows to be a question of its own."""
+        known = [t for t in self.analyzer.tokens(text, lang) if t in self.matcher.idf]
+        return len(known) <= VAGUE_MAX_KNOWN
 
     def _answer(self, question: Question, previous: str, lang: str) -> QuestionOutcome:
         for rule in QUESTION_RULES:

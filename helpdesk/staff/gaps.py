@@ -1,6 +1,6 @@
 """Knowledge gaps: what people asked that the assistant could not answer, grouped so staff see what to write next.
 
-Questions the assistant was unsure about or found outside reporting are grouped greedily by rapidfuzz
+Questions the assistant was unsure about (asides too) or found outside reporting are grouped greedily by rapidfuzz
 `token_set_ratio` on folded text; each group shows its size, a few examples and when it was last asked.
 """
 
@@ -18,7 +18,8 @@ from helpdesk.store.models import Message
 from helpdesk.text.normalise import fold
 
 SIMILAR = 60  # token_set_ratio at which two questions count as the same gap
-GAP_OUTCOMES = ("unsure", "outside-reporting")
+# Asides were answered only by the answer beside them: staff may still want an article for them.
+GAP_OUTCOMES = ("unsure", "aside", "outside-reporting")
 LOOKBACK = 2000  # most recent inbound messages considered
 
 
