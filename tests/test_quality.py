@@ -34,4 +34,4 @@ def test_blind_set_does_not_regress(assistant: Assistant) -> None:
     lines = (DATA / "blind.jsonl").read_text(encoding="utf-8").splitlines()
     summary = evaluate(assistant, lines, io.StringIO())
     assert summary["leaks"] == 0
-    assert summary["correct"] >= 0.65 and summary["wrong"] <= 0.08, summary
+    assert summary["correct"] >= 0.75 and summary["wrong"] <= 0.06, summary

@@ -73,6 +73,8 @@ def test_how_to_questions_are_not_applicability(text: str) -> None:
         "Kan ik een medewerker spreken?",
         "Graag contact met iemand van jullie, kunt u mij bellen?",
         "Ik wil met een mens praten.",
+        "Kan ik iemand van jullie aan de telefoon krijgen?",
+        "Could I get someone on the phone about this?",
     ],
 )
 def test_asking_for_a_person(text: str) -> None:
