@@ -150,6 +150,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Which harmonised standards can we use for our router?",
         "Do we need a CE marking for our app?",
         "Hoe lang moeten we beveiligingsupdates leveren?",
+        "Hoe lang moet de supportperiode van onze router zijn?",
         "Welke informatie moet in de SBOM?",
         "Can you test our firmware for vulnerabilities?",
         "What fines can we get under the CRA?",

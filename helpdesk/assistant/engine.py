@@ -19,7 +19,7 @@ from helpdesk.assistant.decision import Decision, QuestionOutcome
 from helpdesk.assistant.matcher import Match, Matcher
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
-from helpdesk.text.analyzer import Analyzer
+from helpdesk.text.analyzer import CONCEPT_PREFIX, Analyzer
 from helpdesk.text.cleanup import new_text
 from helpdesk.text.language import detect_language
 from helpdesk.text.normalise import fold, words
@@ -175,9 +175,10 @@ class Assistant:
         ]
 
     def _vague(self, text: str, lang: str) -> bool:
-        """Too few words the knowledge base knows to be a question of its own."""
+        """Too few words the knowledge base knows to be a question of its own, and none of its concepts ("the first
+        report" names a subject however short the question is)."""
         known = [t for t in self.analyzer.tokens(text, lang) if t in self.matcher.idf]
-        return len(known) <= VAGUE_MAX_KNOWN
+        return len(known) <= VAGUE_MAX_KNOWN and not any(t.startswith(CONCEPT_PREFIX) for t in known)
 
     def _answer(self, question: Question, previous: str, lang: str) -> QuestionOutcome:
         for rule in QUESTION_RULES:

@@ -22,6 +22,8 @@ _STEMMERS = {"nl": snowballstemmer.stemmer("dutch"), "en": snowballstemmer.stemm
 MIN_TYPO_LENGTH = 5
 # rapidfuzz ratio (0-100) a correction must reach; measured on typo'd questions (tests/test_analyzer.py).
 TYPO_CUTOFF = 84
+# Tokens that stand for a concept of concepts.yaml ("@early_warning") start with this.
+CONCEPT_PREFIX = "@"
 
 
 # Clock times and years ("16:30", "2026") say when, not what: they are not matched.
@@ -73,7 +75,7 @@ class Analyzer:
             for size in range(min(self._longest, len(raw) - i), 0, -1):
                 concept = self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
-                    tokens.append(f"@{concept}")
+                    tokens.append(f"{CONCEPT_PREFIX}{concept}")
                     i += size
                     break
             else:
