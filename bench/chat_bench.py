@@ -35,7 +35,7 @@ from helpdesk.store.database import migrate, open_engine  # noqa: E402
 from helpdesk.web.app import create_app  # noqa: E402
 from helpdesk.web.hub import Hub  # noqa: E402
 from helpdesk.web.keys import LIMITS  # noqa: E402
-from helpdesk.web.security import RateLimiter  # noqa: E402
+from helpdesk.web.security import Limiter, RateLimiter  # noqa: E402
 
 QUESTIONS = [
     "Binnen hoeveel uur moet ik een vroegtijdige waarschuwing doen?",
@@ -148,7 +148,8 @@ def main() -> None:
         app = create_app(
             Config.from_env({}), engine, assistant, ReplyRenderer(assistant.kb, "helpdesk@localhost"), Hub()
         )
-        app[LIMITS] = {"client": RateLimiter(1e9, 10**9), "conversation": RateLimiter(1e9, 10**9)}
+        unlimited: dict[str, Limiter] = {"client": RateLimiter(1e9, 10**9), "conversation": RateLimiter(1e9, 10**9)}
+        app[LIMITS] = unlimited
         helpdesk_port, bare_port = serve_in_thread(app), serve_in_thread(bare_app())
         for conversations in (1, 50):
             per = max(1, args.messages // conversations)

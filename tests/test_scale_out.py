@@ -128,3 +128,22 @@ def test_two_outbox_workers_send_every_mail_once(pair) -> None:  # type: ignore[
     subjects = sorted(str(m["Subject"]) for m in sink.received)
     assert subjects == sorted(f"m{n}" for n in range(30))
     engine.dispose()
+
+
+async def test_two_processes_share_one_rate_limit(pair) -> None:  # type: ignore[no-untyped-def]
+    first, second, _, _ = pair
+    async with aiohttp.ClientSession() as visitor:
+        created = await (
+            await visitor.post(f"http://127.0.0.1:{first.web_port}/api/chat/conversations", json={})
+        ).json()
+        headers = {"Authorization": f"Bearer {created['token']}"}
+        statuses = []
+        for n in range(12):  # a conversation may post a burst of 10, whichever process its requests reach
+            port = (first, second)[n % 2].web_port
+            response = await visitor.post(
+                f"http://127.0.0.1:{port}/api/chat/conversations/{created['id']}/messages",
+                headers=headers,
+                json={"text": "Waar meld ik een incident?"},
+            )
+            statuses.append(response.status)
+    assert statuses[:10] == [201] * 10 and statuses[10:] == [429, 429]

@@ -77,7 +77,7 @@ async def login(request: web.Request) -> web.Response:
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected, str(form.get("csrf", ""))):
         raise web.HTTPForbidden(text="The form's security token is missing or wrong; reload the page")
-    wait = request.app[STAFF_LIMITS].retry_after(request.remote or "unknown")
+    wait = await request.app[STAFF_LIMITS].wait(request.remote or "unknown")
     if wait:
         raise web.HTTPTooManyRequests(
             text="Too many attempts; wait a moment", headers={"Retry-After": str(int(wait) + 1)}

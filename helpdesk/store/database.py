@@ -70,7 +70,22 @@ def _presence_table(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
 
 
-MIGRATIONS: list[Callable[[Engine], None]] = [_create_tables, _chat_columns, _staff_tables, _presence_table]
+def _rate_counts(engine: Engine) -> None:
+    """Version 5: rate-limit counters shared by all processes. On PostgreSQL the table is UNLOGGED: counters need
+    no crash safety, and skipping the write-ahead log keeps a counted request cheap."""
+    SQLModel.metadata.create_all(engine)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE ratecount SET UNLOGGED"))
+
+
+MIGRATIONS: list[Callable[[Engine], None]] = [
+    _create_tables,
+    _chat_columns,
+    _staff_tables,
+    _presence_table,
+    _rate_counts,
+]
 
 
 def migrate(engine: Engine) -> int:

@@ -135,3 +135,11 @@ class Presence(SQLModel, table=True):
     ticket_id: int = Field(primary_key=True)
     worker: str = Field(primary_key=True)
     expires_at: dt.datetime = Field(index=True)
+
+
+class RateCount(SQLModel, table=True):
+    """A token bucket shared by every serving process, kept as its theoretical arrival time (GCRA): the moment the
+    bucket is full again. One row per limiter and client address or conversation."""
+
+    key: str = Field(primary_key=True)
+    full_at: float = Field(index=True)  # seconds since the epoch

@@ -33,7 +33,7 @@ from helpdesk.web.keys import (
 )
 from helpdesk.web.openapi import openapi
 from helpdesk.web.presence import RENEW_SECONDS, PresenceBoard
-from helpdesk.web.security import RateLimiter, security_middleware
+from helpdesk.web.security import make_limiter, security_middleware
 
 MAX_BODY_BYTES = 64 * 1024
 # Per client address: a burst of 20, then one request a second; per conversation: a burst of 10, one per 2 s.
@@ -61,10 +61,10 @@ def create_app(
     app[ENGINE], app[ASSISTANT], app[RENDERER], app[HUB] = engine, assistant, renderer, hub
     app[PRESENCE] = PresenceBoard(engine)
     app[LIMITS] = {
-        "client": RateLimiter(CLIENT_RATE, CLIENT_BURST),
-        "conversation": RateLimiter(CONVERSATION_RATE, CONVERSATION_BURST),
+        "client": make_limiter(engine, "client", CLIENT_RATE, CLIENT_BURST),
+        "conversation": make_limiter(engine, "conversation", CONVERSATION_RATE, CONVERSATION_BURST),
     }
-    app[STAFF_LIMITS] = RateLimiter(LOGIN_RATE, LOGIN_BURST)
+    app[STAFF_LIMITS] = make_limiter(engine, "login", LOGIN_RATE, LOGIN_BURST)
     app[LONG_POLL] = config.long_poll_seconds
     app[BROADCAST] = broadcast or LocalBroadcast(hub)
     if staff_mailer is not None:

@@ -63,7 +63,7 @@ async def _conversation(request: web.Request, token: str | None = None) -> int:
 
 
 async def create_conversation(request: web.Request) -> web.Response:
-    enforce(request.app[LIMITS]["client"], _client(request))
+    await enforce(request.app[LIMITS]["client"], _client(request))
     body = await _json(request) if request.can_read_body else {}
     lang = body.get("lang", "nl")
     if lang not in ("nl", "en"):
@@ -73,9 +73,9 @@ async def create_conversation(request: web.Request) -> web.Response:
 
 
 async def post_message(request: web.Request) -> web.Response:
-    enforce(request.app[LIMITS]["client"], _client(request))
+    await enforce(request.app[LIMITS]["client"], _client(request))
     conversation = await _conversation(request)
-    enforce(request.app[LIMITS]["conversation"], str(conversation))
+    await enforce(request.app[LIMITS]["conversation"], str(conversation))
     body = await _json(request)
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():

@@ -11,19 +11,19 @@ from helpdesk.assistant import Assistant
 from helpdesk.replies import ReplyRenderer
 from helpdesk.web.hub import Hub
 from helpdesk.web.presence import PresenceBoard
-from helpdesk.web.security import RateLimiter
+from helpdesk.web.security import Limiter
 
 ENGINE = web.AppKey("engine", Engine)
 ASSISTANT = web.AppKey("assistant", Assistant)
 RENDERER = web.AppKey("renderer", ReplyRenderer)
 HUB = web.AppKey("hub", Hub)
 PRESENCE = web.AppKey("presence", PresenceBoard)
-LIMITS = web.AppKey("limits", dict[str, RateLimiter])
+LIMITS = web.AppKey("limits", dict[str, Limiter])
 # Queues a staff answer by mail: (ticket id, author, text) -> outbox id. Given by `helpdesk serve` (the mail
 # channel); the web channel never imports mail itself.
 StaffMailer = Callable[[int, str, str], int]
 STAFF_MAILER: web.AppKey[StaffMailer] = web.AppKey("staff_mailer")
-STAFF_LIMITS = web.AppKey("staff_limits", RateLimiter)
+STAFF_LIMITS: web.AppKey[Limiter] = web.AppKey("staff_limits")
 # Tells staff a ticket needs a person: (ticket id, reason). Given by `helpdesk serve` when
 # HELPDESK_STAFF_ADDRESS is set.
 StaffNotifier = Callable[[int, str], None]

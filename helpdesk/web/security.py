@@ -1,16 +1,20 @@
 """Headers, CORS for the configured origins only, and rate limits.
 
-Rate limits are per process (a token bucket per client address and per conversation); behind a load balancer
-with several workers each worker limits on its own.
+Rate limits are token buckets per client address and per conversation: in memory with one process on SQLite, in
+the database on PostgreSQL, where several processes behind a load balancer share one limit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
+from typing import Protocol
 
 from aiohttp import web
+from sqlalchemy import Engine
 
+from helpdesk.store.ratecounts import take_token
 from helpdesk.web.errors import ApiError
 
 CSP = (
@@ -41,9 +45,34 @@ class RateLimiter:
             self._buckets.popitem(last=False)
         return wait
 
+    async def wait(self, key: str) -> float:
+        return self.retry_after(key)
 
-def enforce(limiter: RateLimiter, key: str) -> None:
-    wait = limiter.retry_after(key)
+
+class SharedRateLimiter:
+    """The same token buckets as `RateLimiter`, kept in the database for every process at once."""
+
+    def __init__(self, engine: Engine, name: str, rate: float, burst: int) -> None:
+        self.engine, self.name, self.rate, self.burst = engine, name, rate, burst
+
+    async def wait(self, key: str) -> float:
+        """0 when the request may go ahead (and is counted), else seconds to wait."""
+        return await asyncio.to_thread(take_token, self.engine, f"{self.name}:{key}", self.rate, self.burst)
+
+
+class Limiter(Protocol):
+    async def wait(self, key: str) -> float: ...
+
+
+def make_limiter(engine: Engine, name: str, rate: float, burst: int) -> Limiter:
+    """Shared through the database on PostgreSQL (several processes), in memory on SQLite (one process)."""
+    if engine.dialect.name == "postgresql":
+        return SharedRateLimiter(engine, name, rate, burst)
+    return RateLimiter(rate, burst)
+
+
+async def enforce(limiter: Limiter, key: str) -> None:
+    wait = await limiter.wait(key)
     if wait:
         raise ApiError(429, "Too many requests; please wait a moment", headers={"Retry-After": str(int(wait) + 1)})
 
