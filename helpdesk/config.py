@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 
@@ -50,11 +51,23 @@ SETTINGS: tuple[Setting, ...] = (
         "longest a chat poll waits for new messages (keep below the proxy's timeout)",
     ),
     Setting(
+        "HELPDESK_TRUSTED_PROXIES",
+        None,
+        "reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For/-Proto are believed",
+    ),
+    Setting(
         "HELPDESK_SECRET_KEY",
         None,
         "key signing our Message-IDs and reply addresses; unset: made once, kept in the database",
     ),
 )
+
+
+def _networks(name: str, value: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    try:
+        return tuple(ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
 
 
 def _positive_int(name: str, value: str) -> int:
@@ -100,6 +113,7 @@ class Config:
     tls_cert: str | None
     tls_key: str | None
     secret_key: str | None
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
 
     @property
     def address(self) -> str:
@@ -134,4 +148,5 @@ class Config:
             tls_cert=value("HELPDESK_TLS_CERT"),
             tls_key=value("HELPDESK_TLS_KEY"),
             long_poll_seconds=_positive_int("HELPDESK_LONG_POLL_SECONDS", value("HELPDESK_LONG_POLL_SECONDS") or ""),
+            trusted_proxies=_networks("HELPDESK_TRUSTED_PROXIES", value("HELPDESK_TRUSTED_PROXIES") or ""),
         )

@@ -33,7 +33,7 @@ def render(request: web.Request, template: str, **context: Any) -> web.Response:
 
 
 def _secure(request: web.Request) -> bool:
-    return request.secure or request.headers.get("X-Forwarded-Proto") == "https"
+    return request.secure  # behind a trusted proxy, X-Forwarded-Proto has set the scheme (web/forwarded.py)
 
 
 @web.middleware

@@ -17,6 +17,7 @@ from helpdesk.staff.views import staff_guard
 from helpdesk.web import chat, ops, pages, tools
 from helpdesk.web.broadcast import LocalBroadcast, PostgresBroadcast
 from helpdesk.web.errors import json_errors
+from helpdesk.web.forwarded import forwarded_middleware
 from helpdesk.web.hub import Hub
 from helpdesk.web.keys import (
     ASSISTANT,
@@ -53,10 +54,17 @@ def create_app(
     staff_notifier: Callable[[int, str], None] | None = None,
     broadcast: LocalBroadcast | PostgresBroadcast | None = None,
 ) -> web.Application:
-    # Security headers outermost, so error responses carry them too; JSON errors inside; staff sessions innermost.
+    # The client's own address first (rate limits count per client); security headers next, so error responses
+    # carry them too; JSON errors inside; staff sessions innermost.
     app = web.Application(
         client_max_size=MAX_BODY_BYTES,
-        middlewares=[ops.timing, security_middleware(config.allowed_origins), json_errors, staff_guard],
+        middlewares=[
+            forwarded_middleware(config.trusted_proxies),
+            ops.timing,
+            security_middleware(config.allowed_origins),
+            json_errors,
+            staff_guard,
+        ],
     )
     app[ENGINE], app[ASSISTANT], app[RENDERER], app[HUB] = engine, assistant, renderer, hub
     app[PRESENCE] = PresenceBoard(engine)
