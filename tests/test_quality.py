@@ -3,9 +3,10 @@
 `questions.jsonl` is the set the threshold was chosen on; `holdout.jsonl` was written before it was ever run and
 is not tuned on. Both hold Dutch and English, e-mails with signatures and quoted history, typos and follow-ups.
 
-`blind.jsonl` was written by someone who saw only the brief, the topics and the law, never the knowledge base or
-these sets. Its first run scored 58 % correct; it is far from the 90 % target and guarded here against regression
-only: no leak, and no fall below the level reached.
+`blind.jsonl` and `blind2.jsonl` were written by people who saw only the brief, the topics and the law, never the
+knowledge base or these sets. Their first runs scored 58 % and 72.5 % correct (blind2 after the fixes blind
+exposed); they are below the 90 % target and guarded here against regression only: no leak, no fall below the
+level reached.
 """
 
 import io
@@ -30,8 +31,9 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
     assert summary["by_kind"]["applicability"]["correct"] == 1.0
 
 
-def test_blind_set_does_not_regress(assistant: Assistant) -> None:
-    lines = (DATA / "blind.jsonl").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("name, correct, wrong", [("blind.jsonl", 0.75, 0.06), ("blind2.jsonl", 0.77, 0.12)])
+def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     summary = evaluate(assistant, lines, io.StringIO())
     assert summary["leaks"] == 0
-    assert summary["correct"] >= 0.75 and summary["wrong"] <= 0.06, summary
+    assert summary["correct"] >= correct and summary["wrong"] <= wrong, summary

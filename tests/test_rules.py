@@ -31,6 +31,9 @@ APPLICABILITY = [
     "Wordt dit gezien als een actief uitgebuite kwetsbaarheid?",
     "The flaw is in a library we bundle: is it our responsibility to report it or the library's?",
     "Is het aan ons om dit te melden, of aan onze leverancier?",
+    "Our reseller puts its own brand on the device: are we the ones who must notify, or they?",
+    "Is a flaw in a component nobody can reach something we are obliged to report?",
+    "Does Art. 14 apply to a hobby project we publish for free?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",

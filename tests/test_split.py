@@ -29,6 +29,15 @@ from helpdesk.text.split import split_questions
             "Wij zijn een klein bedrijf. En wanneer moet het eindverslag binnen",
             ["En wanneer moet het eindverslag binnen"],
         ),
+        (
+            "Does Art. 14 cover updates? If so, how do we file it?",
+            ["Does Art. 14 cover updates?", "how do we file it?"],
+        ),
+        ("moet ik melden? en via welk portaal gaat dat", ["moet ik melden?", "en via welk portaal gaat dat"]),
+        (
+            "Is this reportable? If reporting is not required, could we still send it in voluntarily",
+            ["Is this reportable?", "If reporting is not required, could we still send it in voluntarily"],
+        ),
     ],
 )
 def test_questions_of_a_message(text: str, questions: list[str]) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpdesk.text.normalise import fold
+from helpdesk.text.split import sentences
 
 Check = Callable[[str], str | None]
 
@@ -90,7 +91,7 @@ _WHETHER: list[tuple[str, str]] = [
 
 def _applicability(text: str) -> str | None:
     """A question whether an obligation applies to a case, in any of the ways people put it."""
-    for sentence in re.split(r"(?<=[?.!])\s+", text):
+    for sentence in sentences(text):
         reason = _applicability_sentence(sentence.strip())
         if reason:
             return reason
@@ -99,7 +100,7 @@ def _applicability(text: str) -> str | None:
 
 def _indirect_applicability(text: str) -> str | None:
     """A statement around a question that wonders whether the obligation applies: the question then depends on it."""
-    for sentence in re.split(r"(?<=[?.!])\s+", text):
+    for sentence in sentences(text):
         for name, pattern in _WHETHER:
             match = re.search(pattern, sentence)
             if match:
@@ -111,7 +112,8 @@ def _applicability_sentence(s: str) -> str | None:
     if _DATE_QUESTION.search(s):
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
     checks: list[tuple[str, str]] = [
-        ("applies", r"\b(do|does|would|will|could|can)\b[^?.]{0,80}\b(apply|applies|applicable|relevant)\b"),
+        # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
+        ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
         (
             "covers",
             r"^(and |en )?(does|do|would|will|is|are)\b[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
@@ -158,6 +160,13 @@ def _applicability_sentence(s: str) -> str | None:
             "ours to report",
             r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
             r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
+        ),
+        (
+            # "are we the ones that must notify, or they?", "something we are obliged to report?"
+            "whose obligation",
+            r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
+            r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
+            r"(report|notify)",
         ),
         (
             "mandatory",

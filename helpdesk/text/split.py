@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\n+")
+# A sentence ends at . ? ! or a line break, but not after an abbreviation: "Art. 14", "e.g. the", "bijv. de".
+_ABBREVIATIONS = (
+    r"(?<!\bart\.)(?<!\bArt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bbijv\.)(?<!\bo\.a\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bvs\.)"
+)
+_SENTENCE_END = re.compile(rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|\n+")
 # A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
 _JOINED_QUESTION = re.compile(
     r"(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?"
@@ -25,9 +29,17 @@ _CONDITIONAL_JOIN = re.compile(
 )
 _QUESTION_WORD = re.compile(
     # "and how do i get an account" (chat lines often lack the question mark) is a question too.
-    r"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
+    # "and through which country", "en via welk land": a preposition may come before the question word.
+    r"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:(?:via|in|naar|bij|aan|voor|met|op|uit|van|through|to|for|with|"
+    r"from|at|by|on|under|onder)\s+)?(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
     r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
+    re.IGNORECASE,
+)
+# "if it's not mandatory, can we still report voluntarily": a condition, then the question.
+_CONDITION_THEN_QUESTION = re.compile(
+    r"^\s*(?:if|als|indien|wanneer)\b[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|what|where|kan|kunnen|mag|"
+    r"mogen|moet|moeten|hoe|wat|waar)\s+(?:we|i|you|wij|ik|u|je|jullie)\b",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
@@ -54,7 +66,9 @@ def sentences(text: str) -> list[str]:
 
 
 def is_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") or bool(_QUESTION_WORD.match(sentence) or _ASKING.search(sentence))
+    return sentence.rstrip().endswith("?") or bool(
+        _QUESTION_WORD.match(sentence) or _ASKING.search(sentence) or _CONDITION_THEN_QUESTION.match(sentence)
+    )
 
 
 def split_questions(text: str) -> list[Question]:
