@@ -35,6 +35,11 @@ from helpdesk.text.split import split_questions
         ),
         ("moet ik melden? en via welk portaal gaat dat", ["moet ik melden?", "en via welk portaal gaat dat"]),
         (
+            "where do we file the final report and how many days do we have",
+            ["where do we file the final report", "how many days do we have"],
+        ),
+        ("Wat moet erin, en in welke taal?", ["Wat moet erin", "in welke taal?"]),
+        (
             "Is this reportable? If reporting is not required, could we still send it in voluntarily",
             ["Is this reportable?", "If reporting is not required, could we still send it in voluntarily"],
         ),

@@ -15,10 +15,13 @@ _ABBREVIATIONS = (
 )
 _SENTENCE_END = re.compile(rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|\n+")
 # A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
+_PREPOSITION = r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|through|to|for|with|from|at|by|on|under|onder)\s+"
 _JOINED_QUESTION = re.compile(
-    r"(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?"
+    rf"(?:(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?(?:{_PREPOSITION})?"
     r"(?:what|where|when|which|who|how|whom|is there|are there|do|does|can|should|must|"
-    r"wat|waar|wanneer|welke|wie|hoe|hoeveel|is er|zijn er|moet|moeten|kan|kunnen|mag|mogen)\b)",
+    r"wat|waar|wanneer|welke|welk|wie|hoe|hoeveel|is er|zijn er|moet|moeten|kan|kunnen|mag|mogen)\b)"
+    # Without a comma only before a question word: "where do we submit it and how many hours do we have".
+    rf"|\s+(?:and|en)\s+(?=(?:{_PREPOSITION})?(?:what|where|when|which|how|wat|waar|wanneer|welke|welk|hoe|hoeveel)\b))",
     re.IGNORECASE,
 )
 # "..., and if so, where ...": the condition joins an applicability question to a how-to question.
@@ -30,8 +33,8 @@ _CONDITIONAL_JOIN = re.compile(
 _QUESTION_WORD = re.compile(
     # "and how do i get an account" (chat lines often lack the question mark) is a question too.
     # "and through which country", "en via welk land": a preposition may come before the question word.
-    r"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:(?:via|in|naar|bij|aan|voor|met|op|uit|van|through|to|for|with|"
-    r"from|at|by|on|under|onder)\s+)?(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
+    rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_PREPOSITION})?"
+    r"(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
     r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
     re.IGNORECASE,
