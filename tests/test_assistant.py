@@ -91,6 +91,14 @@ def test_a_vague_aside_beside_a_full_question_does_not_escalate(assistant: Assis
     assert [q.outcome for q in decision.questions] == ["aside", "answered"]
 
 
+def test_a_weak_question_on_the_subject_the_message_already_gets_is_covered(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Who in our firm should act as the primary representative on the reporting platform? "
+        "Could our outside security advisor get a second account too?"
+    )
+    assert decision.articles == ("platform-access",) and not decision.escalate, decision.details()
+
+
 def test_a_vague_question_alone_still_goes_to_a_person(assistant: Assistant) -> None:
     assert assistant.decide("What should we do now?").escalate
 

@@ -43,6 +43,8 @@ CLEAR_WINNER_MARGIN = 0.10
 FOLLOW_UP_MAX_TOKENS = 1
 # A question beside an answered one with at most this many words the base knows is an aside ("Who does what?").
 VAGUE_MAX_KNOWN = 1
+# A weak question whose best article the message already gets by another question is covered by it from this score.
+SAME_SUBJECT_FLOOR = 0.25
 _FOLLOW_UP_OPENERS = (
     "and ",
     "en ",
@@ -165,14 +167,21 @@ class Assistant:
     def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
         """ "What should we do now?" beside a question the message asks in full says nothing of its own: it is
         answered by the answer to that question, and does not send the whole message to a person."""
-        if not any(o.outcome == "answered" for o in outcomes):
+        answered = {o.slug for o in outcomes if o.outcome == "answered"}
+        if not answered:
             return outcomes
         return [
             dataclasses.replace(o, outcome="aside", reason=f"aside: {o.reason}")
-            if o.outcome == "unsure" and self._vague(o.text, lang)
+            if o.outcome == "unsure" and (self._vague(o.text, lang) or self._same_subject(o, answered))
             else o
             for o in outcomes
         ]
+
+    @staticmethod
+    def _same_subject(outcome: QuestionOutcome, answered: set[str | None]) -> bool:
+        """A weak question whose best guess is an article the message already gets, with some evidence: "Who should
+        be our primary representative? Can we add our consultant as a second user?" are both platform access."""
+        return outcome.slug in answered and outcome.score >= SAME_SUBJECT_FLOOR
 
     def _vague(self, text: str, lang: str) -> bool:
         """Too few words the knowledge base knows to be a question of its own, and none of its concepts ("the first
