@@ -5,16 +5,21 @@ from __future__ import annotations
 import os
 import textwrap
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiohttp.test_utils import TestClient
 from sqlalchemy import Engine, text
 
 from helpdesk.assistant import Assistant
+from helpdesk.config import Config
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
 from helpdesk.store.database import migrate, open_engine
+from helpdesk.web.app import create_app
+from helpdesk.web.hub import Hub
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = ROOT / "knowledge_base"
@@ -116,3 +121,23 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
+
+
+WebClient = Callable[..., Awaitable[TestClient]]
+
+
+@pytest.fixture
+async def web_client(
+    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
+) -> AsyncIterator[WebClient]:
+    """Makes test clients of the web application on `engine`: `web_client(env, **create_app_arguments)`."""
+    clients: list[TestClient] = []
+
+    async def make(env: dict[str, str] | None = None, **app_arguments: Any) -> TestClient:
+        app = create_app(Config.from_env(env or {}), engine, assistant, renderer, Hub(), **app_arguments)
+        clients.append(await aiohttp_client(app))
+        return clients[-1]
+
+    yield make
+    for client in clients:
+        await client.close()  # the app's cleanup still needs the database: before `engine` is disposed

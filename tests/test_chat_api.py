@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -21,19 +20,14 @@ from helpdesk.web.app import create_app
 from helpdesk.web.hub import Hub
 from helpdesk.web.keys import HUB
 from helpdesk.web.openapi import DOCUMENT
+from tests.conftest import WebClient
 
 ORIGIN = "https://www.ncsc.example"
 
 
 @pytest.fixture
-async def client(
-    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
-) -> AsyncIterator[TestClient]:
-    config = Config.from_env({"HELPDESK_ALLOWED_ORIGINS": ORIGIN})
-    app = create_app(config, engine, assistant, renderer, Hub())
-    test_client = await aiohttp_client(app)
-    yield test_client
-    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
+async def client(web_client: WebClient) -> TestClient:
+    return await web_client({"HELPDESK_ALLOWED_ORIGINS": ORIGIN})
 
 
 async def start(client: TestClient, lang: str = "nl") -> tuple[int, dict[str, str]]:

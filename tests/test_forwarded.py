@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Any
-
 import pytest
 from aiohttp.test_utils import TestClient
-from sqlalchemy import Engine
 
-from helpdesk.assistant import Assistant
 from helpdesk.config import Config, ConfigError
-from helpdesk.replies import ReplyRenderer
-from helpdesk.web.app import CLIENT_BURST, create_app
-from helpdesk.web.hub import Hub
-
-
-async def make_client(
-    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer, **env: str
-) -> TestClient:
-    return await aiohttp_client(create_app(Config.from_env(env), engine, assistant, renderer, Hub()))
+from helpdesk.web.app import CLIENT_BURST
+from tests.conftest import WebClient
 
 
 @pytest.fixture
-async def behind_proxy(
-    engine: Engine, aiohttp_client: Any, assistant: Assistant, renderer: ReplyRenderer
-) -> AsyncIterator[TestClient]:
-    client = await make_client(aiohttp_client, engine, assistant, renderer, HELPDESK_TRUSTED_PROXIES="127.0.0.0/8")
-    yield client
-    await client.close()
+async def behind_proxy(web_client: WebClient) -> TestClient:
+    return await web_client({"HELPDESK_TRUSTED_PROXIES": "127.0.0.0/8"})
 
 
 async def statuses(client: TestClient, forwarded_for: str, count: int) -> list[int]:
@@ -43,13 +27,10 @@ async def test_each_visitor_behind_a_trusted_proxy_has_a_limit_of_their_own(behi
     assert await statuses(behind_proxy, "192.0.2.99, 203.0.113.7", 1) == [429]
 
 
-async def test_the_header_of_an_untrusted_sender_is_ignored(
-    engine: Engine, aiohttp_client: Any, assistant: Assistant, renderer: ReplyRenderer
-) -> None:
-    client = await make_client(aiohttp_client, engine, assistant, renderer)
+async def test_the_header_of_an_untrusted_sender_is_ignored(web_client: WebClient) -> None:
+    client = await web_client()
     assert (await statuses(client, "203.0.113.7", CLIENT_BURST + 2))[-1] == 429
     assert await statuses(client, "198.51.100.20", 1) == [429]  # still the same client: the header changed nothing
-    await client.close()
 
 
 def test_a_bad_proxy_setting_stops_start_up() -> None:
@@ -62,10 +43,7 @@ async def test_https_at_a_trusted_proxy_makes_the_staff_cookie_secure(behind_pro
     assert "Secure" in page.headers["Set-Cookie"]
 
 
-async def test_https_claimed_by_an_untrusted_sender_changes_nothing(
-    engine: Engine, aiohttp_client: Any, assistant: Assistant, renderer: ReplyRenderer
-) -> None:
-    client = await make_client(aiohttp_client, engine, assistant, renderer)
+async def test_https_claimed_by_an_untrusted_sender_changes_nothing(web_client: WebClient) -> None:
+    client = await web_client()
     page = await client.get("/staff/login", headers={"X-Forwarded-Proto": "https"})
     assert "Secure" not in page.headers["Set-Cookie"]
-    await client.close()

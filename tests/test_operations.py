@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -15,15 +14,12 @@ from helpdesk.replies import ReplyRenderer
 from helpdesk.store.database import open_engine
 from helpdesk.web.app import create_app
 from helpdesk.web.hub import Hub
+from tests.conftest import WebClient
 
 
 @pytest.fixture
-async def client(
-    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
-) -> AsyncIterator[TestClient]:
-    test_client = await aiohttp_client(create_app(Config.from_env({}), engine, assistant, renderer, Hub()))
-    yield test_client
-    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
+async def client(web_client: WebClient) -> TestClient:
+    return await web_client()
 
 
 async def test_healthz_reports_the_database(client: TestClient) -> None:

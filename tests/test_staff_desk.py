@@ -7,7 +7,7 @@ import email
 import email.policy
 import functools
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,17 +17,15 @@ from sqlmodel import Session, select
 
 from helpdesk.assistant import Assistant
 from helpdesk.cli import main
-from helpdesk.config import Config
 from helpdesk.replies import ReplyRenderer
 from helpdesk.staff.accounts import LOCKOUT_FAILURES, add_user
 from helpdesk.store import conversations
 from helpdesk.store.database import migrate, open_engine
 from helpdesk.store.models import Contact, Message, Outbox, Ticket
-from helpdesk.web.app import create_app
-from helpdesk.web.hub import Hub
 from helpdesk.web.keys import PRESENCE
 from mail.compose import MailComposer
 from mail.staff_mail import queue_staff_reply
+from tests.conftest import WebClient
 
 PASSWORD = "correct horse battery staple"
 
@@ -43,16 +41,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-async def client(
-    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
-) -> AsyncIterator[TestClient]:
+async def client(web_client: WebClient, engine: Engine, renderer: ReplyRenderer) -> TestClient:
     composer = MailComposer(renderer, "helpdesk@ncsc.example", b"k" * 32)
-    app = create_app(
-        Config.from_env({}), engine, assistant, renderer, Hub(), functools.partial(queue_staff_reply, engine, composer)
-    )
-    test_client = await aiohttp_client(app)
-    yield test_client
-    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
+    return await web_client(staff_mailer=functools.partial(queue_staff_reply, engine, composer))
 
 
 async def sign_in(client: TestClient, address: str = "agent@ncsc.example", password: str = PASSWORD) -> Any:

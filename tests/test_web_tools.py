@@ -6,7 +6,6 @@ Every date is pinned in the request, so nothing depends on today.
 from __future__ import annotations
 
 import html
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -14,21 +13,13 @@ from aiohttp.test_utils import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from helpdesk.assistant import Assistant
-from helpdesk.config import Config
-from helpdesk.replies import ReplyRenderer
 from helpdesk.store.models import Message
-from helpdesk.web.app import create_app
-from helpdesk.web.hub import Hub
+from tests.conftest import WebClient
 
 
 @pytest.fixture
-async def client(
-    aiohttp_client: Any, engine: Engine, assistant: Assistant, renderer: ReplyRenderer
-) -> AsyncIterator[TestClient]:
-    test_client = await aiohttp_client(create_app(Config.from_env({}), engine, assistant, renderer, Hub()))
-    yield test_client
-    await test_client.close()  # the app's cleanup still needs the database: before `engine` is disposed
+async def client(web_client: WebClient) -> TestClient:
+    return await web_client()
 
 
 async def final_report(client: TestClient, query: str) -> dict[str, Any]:
