@@ -274,3 +274,19 @@ async def test_the_draft_page_after_a_check_keeps_the_chosen_track_and_stage(cli
     assert response.status == 200 and 'role="alert"' not in page and "aria-invalid" not in page
     assert '<option value="incident" selected>' in page and '<option value="" selected>' in page
     assert "Result (incident, early_warning)" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"), [("en", "at most 20,000 characters"), ("nl", "ten hoogste 20.000 tekens")]
+)
+async def test_a_draft_larger_than_a_request_may_be_still_gets_the_page(
+    client: TestClient, engine: Engine, lang: str, message: str
+) -> None:
+    page_form = await (await client.get(f"/draft?lang={lang}")).text()
+    action = html.unescape(page_form.split('<form method="post" action="')[1].split('"')[0])
+    response = await client.post(action, data={"lang": lang, "draft": "x" * 200_000})
+    assert response.status == 413 and response.content_type == "text/html"
+    page = await response.text()
+    assert f'<html lang="{lang}">' in page and message in page.split('role="alert">')[1].split("</p>")[0]
+    with Session(engine) as session:
+        assert session.exec(select(Message)).all() == []

@@ -188,6 +188,12 @@ DRAFT_ERRORS = {
         "nl": "Uw concept is {length} tekens lang; de controle neemt er ten hoogste {limit}. Maak het korter of "
         "controleer het in delen.",
     },
+    "too_large": {
+        "en": "Your draft is far longer than the check takes (at most {limit} characters). Shorten it or check it "
+        "in parts.",
+        "nl": "Uw concept is veel langer dan de controle neemt (ten hoogste {limit} tekens). Maak het korter of "
+        "controleer het in delen.",
+    },
     "choice": {
         "en": "Choose a track and a stage from the lists.",
         "nl": "Kies een spoor en een fase uit de lijsten.",
@@ -202,13 +208,19 @@ def _draft_page(
     stage: str = "",
     result: object = None,
     error: tuple[str, str] | None = None,
+    status: int = 400,
 ) -> web.Response:
-    """The draft page; with an error (the field it is about, the message) it keeps what was typed and answers 400."""
+    """The draft page; with an error (the field it is about, the message) it keeps what was typed and answers 400
+    (or `status`)."""
     error_field, message = error or ("", "")
     html = _pages.get_template("draft.html").render(
         lang=lang, draft=draft, track=track, stage=stage, result=result, error=message, error_field=error_field
     )
-    return web.Response(text=html, content_type="text/html", status=400 if error else 200)
+    return web.Response(text=html, content_type="text/html", status=status if error else 200)
+
+
+def _thousands(number: int, lang: str) -> str:
+    return f"{number:,}".replace(",", "." if lang == "nl" else ",")
 
 
 async def draft_page(request: web.Request) -> web.Response:
@@ -216,15 +228,22 @@ async def draft_page(request: web.Request) -> web.Response:
 
 
 async def draft_check(request: web.Request) -> web.Response:
-    form = await request.post()
+    try:
+        form = await request.post()
+    except web.HTTPRequestEntityTooLarge as too_large:
+        # Larger than the whole request may be: nothing was read, so nothing can be kept; the page still says why.
+        lang = "en" if request.query.get("lang") == "en" else "nl"
+        message = DRAFT_ERRORS["too_large"][lang].format(limit=_thousands(MAX_DRAFT, lang))
+        return _draft_page(lang, error=("draft", message), status=too_large.status)
     lang = "en" if form.get("lang") == "en" else "nl"
     text = str(form.get("draft", ""))
     track, stage = str(form.get("track", "")), str(form.get("stage", ""))
     if not text.strip():
         return _draft_page(lang, text, track, stage, error=("draft", DRAFT_ERRORS["empty"][lang]))
     if len(text) > MAX_DRAFT:
-        length, limit = (f"{n:,}".replace(",", "." if lang == "nl" else ",") for n in (len(text), MAX_DRAFT))
-        message = DRAFT_ERRORS["too_long"][lang].format(length=length, limit=limit)
+        message = DRAFT_ERRORS["too_long"][lang].format(
+            length=_thousands(len(text), lang), limit=_thousands(MAX_DRAFT, lang)
+        )
         return _draft_page(lang, text, track, stage, error=("draft", message))
     try:
         result = drafts.check_draft(text, track=track or None, stage=stage or None)
