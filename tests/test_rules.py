@@ -34,6 +34,9 @@ APPLICABILITY = [
     "Our reseller puts its own brand on the device: are we the ones who must notify, or they?",
     "Is a flaw in a component nobody can reach something we are obliged to report?",
     "Does Art. 14 apply to a hobby project we publish for free?",
+    "Do I myself have to report it, or only the companies who sell devices with my library in them?",
+    "Are start-ups with fewer than ten staff exempt from the reporting duty?",
+    "A customer's password list leaked. Is that a 'severe incident'?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -127,6 +130,9 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Please treat this message as our notification.\n\nProduct: LumaCam 3\nAffected versions: 1.0 to 1.4\nImpact: remote code execution",
         "Hierbij sturen wij u onze vroegtijdige waarschuwing.\n\nFabrikant: Voorbeeld B.V.\nProduct: Slimme meter SM-2",
         "Omdat het meldplatform niet werkt, versturen wij de incidentmelding per mail.\nProduct: BoilerLink\nKwetsbaarheid: CVE-2026-51234",
+        "Dear NCSC, this is our early warning. We detected malware in firmware 4.2.1 of our doorbell at 06:10 today.",
+        "ik meld bij deze een incident: malware op onze updateserver sinds gisteren om 23:00, klanten in NL en DE",
+        "Ter info: zie hieronder onze incidentmelding van vanochtend.\n\nProduct: SlimSlot v2.3\nImpact: deuren openen op afstand",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:

@@ -43,6 +43,18 @@ from helpdesk.text.split import split_questions
             "Is this reportable? If reporting is not required, could we still send it in voluntarily",
             ["Is this reportable?", "If reporting is not required, could we still send it in voluntarily"],
         ),
+        (
+            "moet ik dit lek in onze router melden? en zo ja hoe lang heb ik daarvoor",
+            ["moet ik dit lek in onze router melden?", "hoe lang heb ik daarvoor"],
+        ),
+        (
+            "Is a stolen signing key a severe incident? If so, to which CSIRT: we sit in Utrecht and Lyon.",
+            ["Is a stolen signing key a severe incident?", "to which CSIRT: we sit in Utrecht and Lyon."],
+        ),
+        (
+            "Twee vragen:\n- Wat moet in het eindverslag?\n- Wie krijgt het te zien?",
+            ["Wat moet in het eindverslag?", "Wie krijgt het te zien?"],
+        ),
     ],
 )
 def test_questions_of_a_message(text: str, questions: list[str]) -> None:

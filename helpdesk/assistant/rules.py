@@ -57,12 +57,12 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
-    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|who|wie|whom|to which|bij welk|what|wat)\b"
+    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat)\b"
 )
 _SCOPE_WORDS = (
     r"\b(in scope|within (the )?scope|out of scope|scope of|covered by|subject to|fall(s)? (under|within)|"
     r"(exempt(ed)?|excluded|uitgezonderd|vrijgesteld)\b[^?.]{0,30}\b(cra|regulation|verordening|obligations?|"
-    r"verplichting|meldplicht|scope)|reportable|notifiable|meldplichtig|meldingsplichtig|"
+    r"dut(y|ies)|requirements?|rules|verplichting|meldplicht|regels|scope)|reportable|notifiable|meldplichtig|meldingsplichtig|"
     r"onder de (cra|cyber ?resilience ?act|meldplicht|verordening|regels)|toepassingsgebied|reikwijdte)\b"
 )
 _CASE_TERMS = (
@@ -126,7 +126,7 @@ def _applicability_sentence(s: str) -> str | None:
         ("scope", _SCOPE_WORDS + r"[^?.]{0,40}\?"),
         (
             "case",
-            rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) {_CASE_TERMS}",
+            rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
         ),
         ("counts as", r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"),
         (
@@ -239,7 +239,13 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
     r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,40}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
-    r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b)"
+    r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
+    # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident", "zie hieronder onze
+    # kwetsbaarheidsmelding": the report itself, or a copy of it, sent here.
+    r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
+    r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b|"
+    r"\b(zie|see|below is|hieronder|onderstaand)\b[^.\n]{0,25}\b(onze|ons|our)\b [^.\n]{0,25}"
+    r"(melding|waarschuwing|eindverslag|notification|early warning|final report)\b)"
 )
 _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",

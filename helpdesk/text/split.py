@@ -25,15 +25,16 @@ _JOINED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 # "..., and if so, where ...": the condition joins an applicability question to a how-to question.
-_CONDITIONAL_JOIN = re.compile(
-    r",?\s*(?:and|en)?\s*,?\s*\b(?:if so|if yes|if it does|if it is|if it's|if that is the case|if we do|if we must|"
-    r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)\b\s*,?\s*",
-    re.IGNORECASE,
+_CONDITION = (
+    r"(?:if so|if yes|if it does|if it is|if it's|if that is the case|if we do|if we must|"
+    r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)"
 )
+_CONDITIONAL_JOIN = re.compile(rf",?\s*(?:and|en)?\s*,?\s*\b{_CONDITION}\b\s*[,:]?\s*", re.IGNORECASE)
 _QUESTION_WORD = re.compile(
     # "and how do i get an account" (chat lines often lack the question mark) is a question too.
     # "and through which country", "en via welk land": a preposition may come before the question word.
-    rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_PREPOSITION})?"
+    # "en zo ja waar doe ik dat", "if so, to which CSIRT": a condition may come before it.
+    rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_CONDITION}\s*[,:]?\s*)?(?:{_PREPOSITION})?"
     r"(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
     r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
@@ -64,8 +65,12 @@ class Question:
         return f"{self.context} {self.text}".strip()
 
 
+# A list item's marker: "- ", "* ", "• ", "1) ", "2. ".
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    return [_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(text) if s and _BULLET.sub("", s).strip()]
 
 
 def is_question(sentence: str) -> bool:

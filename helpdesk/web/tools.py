@@ -58,12 +58,23 @@ EVENT_DESCRIPTIONS = {
 
 
 def _moment(value: str, field: str, example: str = "2026-11-20T14:30") -> dt.datetime:
-    """A date-time from the query; Dutch time unless it has an offset, as the form asks for Dutch time."""
+    """A date-time from the query; Dutch time unless it has an offset, as the form asks for Dutch time. A date alone
+    is refused: read as midnight it could put a 24-hour deadline up to a day early or late without saying so."""
+    if _is_date_only(value):
+        raise ApiError(400, f"{field} needs the time as well as the date, such as {example}", field=field)
     try:
         moment = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         raise ApiError(400, f"{field} must be a date and time such as {example}", field=field) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=deadlines.AMSTERDAM)
+
+
+def _is_date_only(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _day_or_moment(value: str, field: str) -> dt.date | None:
