@@ -216,6 +216,7 @@ async def test_the_calendar_file_holds_only_the_computed_moments(client: TestCli
         ("track=vulnerability&aware_at=9999-12-31T23:00", "aware_at"),
         ("track=vulnerability&aware_at=0001-01-01T00:00", "aware_at"),
         ("track=incident&notified_at=2026-11-10", "aware_at"),  # none given
+        ("track=incident&aware_at=2026-11-20", "aware_at"),  # midnight would be a guess: the hour counts
     ],
 )
 @pytest.mark.parametrize("path", ["/api/deadlines", "/api/deadlines.ics"])

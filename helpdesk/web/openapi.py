@@ -72,7 +72,8 @@ _DEADLINE_PARAMS = [
         "required": True,
         "schema": {
             "type": "string",
-            "description": "date and time of becoming aware; Dutch time unless an offset is given",
+            "description": "date and time of becoming aware (a date alone is refused); Dutch time unless an offset "
+            "is given",
         },
     },
     {
