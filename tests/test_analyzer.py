@@ -18,7 +18,7 @@ def analyzer() -> Analyzer:
 
 
 def test_fold_removes_case_accents_and_unifies_hours() -> None:
-    assert fold("Eén ÉÉN 24h 72-uursmelding 14 days").split() == [
+    assert fold("Eén ÉÉN 24h 72-uursmelding 14 days 72u").split() == [
         "een",
         "een",
         "24",
@@ -28,6 +28,8 @@ def test_fold_removes_case_accents_and_unifies_hours() -> None:
         "melding",
         "14",
         "day",
+        "72",
+        "hour",
     ]
 
 
@@ -59,3 +61,18 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
     tokens = assistant.analyzer.tokens
     assert tokens("tussentijds verslag", "nl") == tokens("intermediate report", "en")
     assert tokens("vroegtijdige waarschuwing", "nl") == tokens("early warning", "en")
+
+
+@pytest.mark.parametrize(
+    "lang, text, concept",
+    [
+        ("nl", "het portaal geeft een 503", "@unavailable"),
+        ("en", "can we still file when we are past the deadline", "@late"),
+        ("nl", "weten we nog niet of het met opzet was", "@malicious"),
+        ("en", "must we name the root cause yet", "@root_cause"),
+        ("en", "how do we sign up for the platform", "@login"),
+        ("nl", "mag het in een machine leesbaar formaat", "@machine_readable"),
+    ],
+)
+def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:
+    assert concept in assistant.analyzer.tokens(text, lang)

@@ -13,8 +13,8 @@ from functools import lru_cache
 _WORD = re.compile(r"[a-z0-9]+")
 # Typographic variants that mean the same thing to a reader.
 _REPLACEMENTS = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-# "24h", "24-hour", "24uur", "72-uurs" -> "24 hour", "72 uur": the number is the meaningful part.
-_HOURS = re.compile(r"\b(\d+)\s*-?\s*(h|hrs?|hours?|uurs?)(?=\b|melding|rapport|verslag|waarschuwing|termijn)")
+# "24h", "72u", "24-hour", "24uur", "72-uurs" -> "24 hour", "72 hour": the number is the meaningful part.
+_HOURS = re.compile(r"\b(\d+)\s*-?\s*(h|hrs?|hours?|uurs?|u)(?=\b|melding|rapport|verslag|waarschuwing|termijn)")
 _SPACES = re.compile(r"[ \t]+")
 _DAYS = re.compile(r"\b(\d+)\s*-?\s*(d|days?|dagen|dag)\b")
 
