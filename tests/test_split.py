@@ -70,3 +70,16 @@ def test_statements_are_context_for_the_question_after_them() -> None:
 
 def test_empty_text_has_no_questions() -> None:
     assert split_questions("   ") == []
+
+
+def test_a_lead_in_before_a_colon_sets_up_the_question() -> None:
+    first, second = split_questions(
+        "Our auditor asks: what goes in the final report, and in which language is it written?"
+    )
+    assert first.text == "what goes in the final report" and first.context == "Our auditor asks:"
+    assert second.text == "in which language is it written?" and second.context == ""
+
+
+def test_a_colon_inside_a_question_is_not_a_lead_in() -> None:
+    [question] = split_questions("To which CSIRT: the one in Lyon or the one in Utrecht?")
+    assert question.text == "To which CSIRT: the one in Lyon or the one in Utrecht?"

@@ -79,6 +79,14 @@ def is_question(sentence: str) -> bool:
     )
 
 
+def _lead_in(sentence: str) -> tuple[str, str]:
+    """ "My manager asks: what happens now?" is the question after the colon; what comes before sets it up."""
+    before, colon, after = sentence.partition(": ")
+    if colon and before.strip() and _QUESTION_WORD.match(after) and "?" not in before:
+        return before.strip() + ":", after.strip()
+    return "", sentence
+
+
 def split_questions(text: str) -> list[Question]:
     """The questions of a message; a message without any question is one question (chat lines often lack '?')."""
     questions: list[Question] = []
@@ -87,12 +95,14 @@ def split_questions(text: str) -> list[Question]:
         if not is_question(sentence):
             context.append(sentence)
             continue
+        lead_in, sentence = _lead_in(sentence)
         parts = [
             p.strip(" ,;") for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", sentence)) if p.strip(" ,;")
         ]
         parts = [q for p in parts for q in p.split("; ") if q.strip()]
-        for part in parts:
-            questions.append(Question(part, " ".join(context)))
+        for number, part in enumerate(parts):
+            # The lead-in sets up the question right after it; a second question joined to it has its own subject.
+            questions.append(Question(part, " ".join(context + ([lead_in] if lead_in and number == 0 else []))))
         context = []
     if not questions:
         return [Question(text.strip())] if text.strip() else []
