@@ -133,6 +133,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Dear NCSC, this is our early warning. We detected malware in firmware 4.2.1 of our doorbell at 06:10 today.",
         "ik meld bij deze een incident: malware op onze updateserver sinds gisteren om 23:00, klanten in NL en DE",
         "Ter info: zie hieronder onze incidentmelding van vanochtend.\n\nProduct: SlimSlot v2.3\nImpact: deuren openen op afstand",
+        "Zie hieronder onze vroegtijdige waarschuwing, voor de volledigheid ook aan jullie.",
+        "Please find attached our vulnerability notification for the record.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -147,6 +149,8 @@ def test_actual_notifications_are_recognised(text: str) -> None:
         "Hoe melden we een incident waarbij onze server is gecompromitteerd?",
         "Product: LumaCam 3. Which fields of the notification form must we fill in for it?",
         "Can we send our notification to you by e-mail if the platform is down?",
+        "Hieronder onze vraag over de melding: moet de productversie erin?",
+        "See below the notification requirements we found; which apply to the early warning?",
     ],
 )
 def test_questions_about_notifying_are_not_notifications(text: str) -> None:

@@ -232,7 +232,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"(an?|the|our|following)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
     r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached |below |enclosed )?"
-    r"(our|the) (notification|early warning|final report|report)\b|\bbijgaand (onze|de) melding\b|"
+    r"(our|the) (notification|early warning|final report|report)\b|"
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
     r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an)\b|"
@@ -240,12 +240,17 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,40}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
-    # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident", "zie hieronder onze
-    # kwetsbaarheidsmelding": the report itself, or a copy of it, sent here.
+    # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
     r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
-    r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b|"
-    r"\b(zie|see|below is|hieronder|onderstaand)\b[^.\n]{0,25}\b(onze|ons|our)\b [^.\n]{0,25}"
-    r"(melding|waarschuwing|eindverslag|notification|early warning|final report)\b)"
+    r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b)"
+)
+# "Zie hieronder onze kwetsbaarheidsmelding", "please find attached our early warning": a copy of the report is below
+# (often as forwarded history, which is cut before the rules see the text) or attached; no facts need to be visible.
+_FORWARDED_REPORT = re.compile(
+    r"\b(see below|below is|below you find|please find (attached|below|enclosed)|attached (is|are|you find)|"
+    r"zie (hieronder|onder|bijlage|de bijlage)|hieronder (vindt u |vind je |staat )?|onderstaand|bijgaand|"
+    r"in de bijlage)\s*:?\s*(onze|ons|our) (\w+ )?"
+    r"(\w*(melding|waarschuwing|eindverslag)|(vulnerability |incident )?(notification|early warning|final report))\b"
 )
 _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",
@@ -269,6 +274,9 @@ def _notification(text: str) -> str | None:
     facts = [m.group(0) for p in _NOTIFICATION_FACTS if (m := re.search(p, text))]
     if opener and facts:
         return f"notification {opener.group(0).strip()!r} with {facts[0]!r}"
+    forwarded = next((m for s in statements if (m := _FORWARDED_REPORT.search(s))), None)
+    if forwarded:
+        return f"a copy of a report: {forwarded.group(0).strip()!r}"
     if len(facts) >= 3 and text.count("?") <= 1:
         return f"reads as a notification: {', '.join(repr(f) for f in facts[:3])}"
     return None
