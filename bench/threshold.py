@@ -4,7 +4,8 @@
 
 Defaults to our own labelled questions (tests/data/questions.jsonl). A higher threshold trades wrong answers for
 escalations (missed); rule 2 of DESIGN.md says a wrong answer is the worse of the two. The threshold table has the
-clear-winner rule off; a second table compares its margins at the current threshold.
+clear-winner rule off; a second table compares its margins at the current threshold, a third the tie margin (two
+articles closer than it are given together).
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpdesk.assistant import Assistant  # noqa: E402
-from helpdesk.assistant.engine import CLEAR_WINNER_FLOOR, CLEAR_WINNER_MARGIN, CONFIDENCE_THRESHOLD  # noqa: E402
+from helpdesk.assistant.engine import (  # noqa: E402
+    CLEAR_WINNER_FLOOR,
+    CLEAR_WINNER_MARGIN,
+    CONFIDENCE_THRESHOLD,
+    TIE_MARGIN,
+)
 from helpdesk.evaluation import evaluate  # noqa: E402
 from helpdesk.knowledge.articles import load_knowledge_base  # noqa: E402
 
@@ -36,9 +42,13 @@ def main() -> None:
         f"\nmargin     correct   wrong  missed  leaks   (threshold {CONFIDENCE_THRESHOLD}, article score >= "
         f"{CLEAR_WINNER_FLOOR}; current margin {CLEAR_WINNER_MARGIN})"
     )
-    for margin in (None, 0.05, 0.10, 0.15, 0.20):
+    for margin in (None, 0.05, 0.07, 0.10, 0.15):
         label = "off" if margin is None else f"{margin:.2f}"
         print(f"{label:>9}  {figures(Assistant(kb, margin=margin), lines)}")
+    print(f"\ntie        correct   wrong  missed  leaks   (current tie margin {TIE_MARGIN})")
+    for tie in (0.0, 0.01, 0.02, 0.03, 0.05):
+        label = "off" if not tie else f"{tie:.2f}"
+        print(f"{label:>9}  {figures(Assistant(kb, tie_margin=tie), lines)}")
 
 
 def figures(assistant: Assistant, lines: list[str]) -> str:

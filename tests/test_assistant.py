@@ -1,9 +1,13 @@
 """The assistant's decisions on questions of our own writing, as the channels will see them."""
 
+from pathlib import Path
+
 import pytest
 
 from helpdesk.assistant import Assistant
+from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
+from tests.conftest import ArticleWriter
 
 HOWTO = [
     # (question, acceptable slugs)
@@ -199,3 +203,36 @@ def test_helpdesk_address_is_rendered_from_configuration(assistant: Assistant) -
     renderer = ReplyRenderer(assistant.kb, "cra-helpdesk@ncsc.example")
     reply = renderer.render(assistant.decide("Can I send our notification to this e-mail address?"))
     assert "{{" not in reply
+
+
+def _two_level_articles(write_article: ArticleWriter, tmp_path: Path, **options: float) -> Assistant:
+    """Two articles that both answer how long the final report may take, and a third about logging in."""
+    write_article("vulnerability-final-report", "en", questions=["How many days do we have for the final report?"] * 6)
+    write_article("incident-final-report", "en", questions=["How many days do we have for the final report?"] * 6)
+    write_article("platform-access", "en", questions=["How do we log in to the platform?"] * 6)
+    return Assistant(load_knowledge_base(tmp_path), **options)
+
+
+def test_two_articles_level_with_each_other_are_both_given(write_article: ArticleWriter, tmp_path: Path) -> None:
+    decision = _two_level_articles(write_article, tmp_path).decide("How many days do we have for the final report?")
+    assert set(decision.articles) == {"vulnerability-final-report", "incident-final-report"}
+    assert not decision.escalate
+
+
+def test_without_a_tie_margin_one_article_answers(write_article: ArticleWriter, tmp_path: Path) -> None:
+    assistant = _two_level_articles(write_article, tmp_path, tie_margin=0.0)
+    assert len(assistant.decide("How many days do we have for the final report?").articles) == 1
+
+
+def test_at_most_one_level_article_joins_a_reply(assistant: Assistant) -> None:
+    decision = assistant.decide("Wanneer moet het eindverslag binnen? En wat moet er in het eindverslag?")
+    answered = [q for q in decision.questions if q.outcome == "answered"]
+    assert len(decision.articles) <= len(answered) + 1
+
+
+def test_a_question_pointing_back_keeps_the_stage_it_points_at(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Wij hebben een actief uitgebuite kwetsbaarheid gepatcht. Wanneer moet het eindverslag binnen? "
+        "En wat moeten we daarin over de beveiligingsupdate vermelden?"
+    )
+    assert [q.slug for q in decision.questions] == ["vulnerability-final-report", "vulnerability-final-report"]

@@ -16,6 +16,7 @@ class QuestionOutcome:
     score: float = 0.0
     reason: str = ""
     alternatives: tuple[tuple[str, float], ...] = ()  # the matcher's best candidates, for staff and debugging
+    also: str | None = None  # a second article scoring level with the first: both are given
 
 
 @dataclass(frozen=True)
