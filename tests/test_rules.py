@@ -37,6 +37,10 @@ APPLICABILITY = [
     "Do I myself have to report it, or only the companies who sell devices with my library in them?",
     "Are start-ups with fewer than ten staff exempt from the reporting duty?",
     "A customer's password list leaked. Is that a 'severe incident'?",
+    "Is a brute-force attack on our cloud login something we must report?",
+    "Do we report a defaced status page at all?",
+    "Is the obligation applying also to firmware we shipped last year?",
+    "Moeten we een mislukte inlogpoging uberhaupt melden?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",

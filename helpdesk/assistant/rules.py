@@ -119,6 +119,8 @@ def _applicability_sentence(s: str) -> str | None:
             r"^(and |en )?(does|do|would|will|is|are)\b[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
         ),
         ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
+        # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
+        ("applies", r"^(and )?(is|are)\b[^?.]{0,60}\b(applying|valid) (also |even )?(to|for)\b"),
         (
             "scope",
             rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
@@ -166,7 +168,8 @@ def _applicability_sentence(s: str) -> str | None:
             "whose obligation",
             r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
             r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
-            r"(report|notify)",
+            r"(report|notify)"
+            r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b",
         ),
         (
             "mandatory",
@@ -178,6 +181,9 @@ def _applicability_sentence(s: str) -> str | None:
         match = re.search(pattern, s)
         if match:
             return f"{name}: {match.group(0).strip()[:80]!r}"
+    at_all = re.search(rf"\b{_REPORT_VERB}\b[^?.]{{0,30}}\b(at all|in the first place|uberhaupt|eigenlijk wel)\b", s)
+    if at_all:
+        return f"report at all: {at_all.group(0).strip()[:80]!r}"
     for pattern in (_YES_NO_OBLIGATION, _DUTCH_YES_NO_OBLIGATION):
         match = re.search(pattern, s)
         if match and not _PROCEDURAL.search(s):
