@@ -80,9 +80,10 @@ def is_question(sentence: str) -> bool:
 
 
 def _lead_in(sentence: str) -> tuple[str, str]:
-    """ "My manager asks: what happens now?" is the question after the colon; what comes before sets it up."""
+    """ "My manager asks: what happens now?" is the question after the colon; what comes before sets it up. In "CE
+    marking for a router: how?" the words before the colon are the question's subject, and stay with it."""
     before, colon, after = sentence.partition(": ")
-    if colon and before.strip() and _QUESTION_WORD.match(after) and "?" not in before:
+    if colon and before.strip() and _QUESTION_WORD.match(after) and "?" not in before and len(after.split()) >= 3:
         return before.strip() + ":", after.strip()
     return "", sentence
 
