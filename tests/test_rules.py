@@ -41,6 +41,8 @@ APPLICABILITY = [
     "Do we report a defaced status page at all?",
     "Is the obligation applying also to firmware we shipped last year?",
     "Moeten we een mislukte inlogpoging uberhaupt melden?",
+    "Geldt die 72 uurs termijn ook voor ons als eenmanszaak?",
+    "Gelden die termijnen ook voor onze oude camera's?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -61,6 +63,8 @@ NOT_APPLICABILITY = [
     "Bij wie moeten wij een ernstig incident melden?",
     "Aan wie moet ik het eindverslag melden?",
     "Is het voldoende om in de eerste melding alleen de lidstaten te noemen?",
+    "Moeten wij bij het CERT in Duitsland melden of bij jullie?",
+    "Which conformity assessment procedure applies to us?",
 ]
 
 
@@ -85,13 +89,21 @@ def test_how_to_questions_are_not_applicability(text: str) -> None:
         "Ik wil met een mens praten.",
         "Kan ik iemand van jullie aan de telefoon krijgen?",
         "Could I get someone on the phone about this?",
+        "Please escalate this to your staff, the answer did not help.",
     ],
 )
 def test_asking_for_a_person(text: str) -> None:
     assert RULES["asks-for-person"](text)
 
 
-@pytest.mark.parametrize("text", ["Can we phone the NCSC to report an incident?", "Who receives our report?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can we phone the NCSC to report an incident?",
+        "Who receives our report?",
+        "Our engineer on duty did not escalate it until Monday. Can we still file the early warning?",
+    ],
+)
 def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) -> None:
     assert RULES["asks-for-person"](text) is None
 
@@ -132,6 +144,7 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Early warning: vulnerability in CamPro 5.0.2 exploited in the wild since yesterday at 22:00, hotfix in progress.",
         "Our update server was compromised last night. Attackers pushed firmware 2.2.9 to customers. We discovered it this morning at 07:00.",
         "Please treat this message as our notification.\n\nProduct: LumaCam 3\nAffected versions: 1.0 to 1.4\nImpact: remote code execution",
+        "I want to report a vulnerability in the SmartBolt lock: the PIN check can be bypassed. Attached are my logs.",
         "Hierbij sturen wij u onze vroegtijdige waarschuwing.\n\nFabrikant: Voorbeeld B.V.\nProduct: Slimme meter SM-2",
         "Omdat het meldplatform niet werkt, versturen wij de incidentmelding per mail.\nProduct: BoilerLink\nKwetsbaarheid: CVE-2026-51234",
         "Dear NCSC, this is our early warning. We detected malware in firmware 4.2.1 of our doorbell at 06:10 today.",

@@ -57,7 +57,9 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
-    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat)\b"
+    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
+    # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.
+    r"(bij|aan|naar) (het|de|jullie|u) [\w-]*\b[^?.]{0,30}\b(of|or) (bij|aan|naar|to))\b"
 )
 _SCOPE_WORDS = (
     r"\b(in scope|within (the )?scope|out of scope|scope of|covered by|subject to|fall(s)? (under|within)|"
@@ -144,9 +146,11 @@ def _applicability_sentence(s: str) -> str | None:
             r"^(en )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
         ),
         ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
+        # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
+        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
         (
             "applies",
-            r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
+            r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?([\w-]+ ){0,2}(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
         ),
         *_WHETHER,
         (
@@ -201,7 +205,9 @@ _asks_for_person = _any(
     r"\b(can|could|may) (i|we) (call|phone|ring) (you|someone|somebody)\b",
     r"\b(phone number|telephone number) (of|for) (a |an |the )?(person|someone|staff|employee|helpdesk|you)\b",
     r"\bcontact (with )?(a |an )?(person|human|someone|employee|staff)\b",
-    r"\b(escalate|escalation|hand (this|it) over)\b",
+    # Addressed to the helpdesk: "please escalate this", not "the person on duty didn't escalate it".
+    r"\b(please|kindly|could you|can you|would you|i'?d like to|i want to|we'?d like to|we want to) (escalate|hand (this|it) "
+    r"over)\b|\bescalate (this|my|our) (question|case|ticket|request|message)\b|\b(escalation|escalatie) (please|graag)\b",
     r"\b(iemand|een mens|een medewerker|een persoon|een collega|een deskundige|een expert)\b[^.?!]{0,40}\b(spreken|bellen|praten|chatten|contact|aan de (lijn|telefoon))",
     r"\b(someone|somebody|a person|a human|an? (staff member|employee|agent)) on the (phone|line)\b",
     r"\b(spreken|praten|contact) met (iemand|een mens|een medewerker|een persoon|een collega|uw collega)\b",
@@ -235,7 +241,7 @@ def _closing(text: str) -> str | None:
 
 _NOTIFICATION_OPENERS = re.compile(
     r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
-    r"(an?|the|our|following)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
+    r"(an?|the|our|following)\b|\bi (want|would like|wish) to report (an?|the)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
     r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached |below |enclosed )?"
     r"(our|the) (notification|early warning|final report|report)\b|"
@@ -271,6 +277,9 @@ _NOTIFICATION_FACTS = [
     r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
     r"\b(exploited in the wild|actively being exploited|wordt actief misbruikt|actief uitgebuit wordt)\b",
     r"\b(taken offline|offline gehaald|hotfix|workaround (is )?(available|beschikbaar)|getroffen product|affected product)\b",
+    # A researcher's or bystander's report: "attached are my technical details and a video".
+    r"\b(attached|enclosed|bijgevoegd|in de bijlage)\b[^.\n]{0,30}\b(details|proof|poc|video|logs?|screenshots?|bewijs)\b",
+    r"\b(can be|could be|kan worden|is te) (bypassed|bypass|omzeild)\b",
 ]
 
 
