@@ -51,6 +51,11 @@ from helpdesk.text.split import split_questions
             "Is a stolen signing key a severe incident? If so, to which CSIRT: we sit in Utrecht and Lyon.",
             ["Is a stolen signing key a severe incident?", "to which CSIRT: we sit in Utrecht and Lyon."],
         ),
+        ("Hoe en wanneer vragen we uitstel aan?", ["Hoe, wanneer vragen we uitstel aan?"]),
+        (
+            "How do we tell users about the flaw and what they can do themselves?",
+            ["How do we tell users about the flaw, what they can do themselves?"],
+        ),
         (
             "Twee vragen:\n- Wat moet in het eindverslag?\n- Wie krijgt het te zien?",
             ["Wat moet in het eindverslag?", "Wie krijgt het te zien?"],

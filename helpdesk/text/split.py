@@ -79,6 +79,32 @@ def is_question(sentence: str) -> bool:
     )
 
 
+# "...and what they can do themselves", "...en wat ze zelf kunnen doen": a question word with its subject right after it
+# is a clause of the sentence before (a question puts the verb first: "what can they do").
+_EMBEDDED = re.compile(
+    r"^(what|how|when|where|which|who|why|wat|hoe|wanneer|waar|welke|wie|waarom)\s+(they|we|you|i|he|she|it|ze|zij|"
+    r"wij|jullie|ik|hij|men)\b",
+    re.IGNORECASE,
+)
+
+
+def _rejoin(parts: list[str]) -> list[str]:
+    """Undo cuts that left no question behind: a lone question word ("Hoe en wanneer ...") joins the part after it,
+    an embedded clause ("and what they can do") the part before it."""
+    joined: list[str] = []
+    pending = ""
+    for number, part in enumerate(parts):
+        part = f"{pending}, {part}" if pending else part
+        pending = ""
+        if len(part.split()) == 1 and _QUESTION_WORD.match(part) and number < len(parts) - 1:
+            pending = part
+        elif joined and _EMBEDDED.match(part):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined + ([pending] if pending else [])
+
+
 def _lead_in(sentence: str) -> tuple[str, str]:
     """ "My manager asks: what happens now?" is the question after the colon; what comes before sets it up. In "CE
     marking for a router: how?" the words before the colon are the question's subject, and stay with it."""
@@ -100,7 +126,7 @@ def split_questions(text: str) -> list[Question]:
         parts = [
             p.strip(" ,;") for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", sentence)) if p.strip(" ,;")
         ]
-        parts = [q for p in parts for q in p.split("; ") if q.strip()]
+        parts = _rejoin([q for p in parts for q in p.split("; ") if q.strip()])
         for number, part in enumerate(parts):
             # The lead-in sets up the question right after it; a second question joined to it has its own subject.
             questions.append(Question(part, " ".join(context + ([lead_in] if lead_in and number == 0 else []))))
