@@ -75,6 +75,8 @@ def test_applicability_gets_the_deflection_and_no_answer(assistant: Assistant) -
     [
         "We zijn er niet zeker van of onze thermostaat onder de CRA valt. Zo ja, waar moeten we de melding doen?",
         "We are not sure whether the obligation applies to our firmware. If it does, where do we submit the report?",
+        "Not sure we even count as a manufacturer, we only rebrand cameras. Either way, where do we file a report?",
+        "Ik twijfel of onze app een product met digitale elementen is. Maar als dat zo is: waar moeten we melden?",
     ],
 )
 def test_wondering_about_applicability_before_a_how_to_question_gets_both(assistant: Assistant, text: str) -> None:
@@ -236,3 +238,16 @@ def test_a_question_pointing_back_keeps_the_stage_it_points_at(assistant: Assist
         "En wat moeten we daarin over de beveiligingsupdate vermelden?"
     )
     assert [q.slug for q in decision.questions] == ["vulnerability-final-report", "vulnerability-final-report"]
+
+
+def test_a_question_opening_like_a_follow_up_that_says_enough_is_read_on_its_own(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Which CSIRT do we report to, our HQ is in Lyon? And can we also report a near miss that never reached our "
+        "customers?"
+    )
+    assert [q.slug for q in decision.questions] == ["main-establishment", "voluntary-reporting"]
+
+
+def test_asking_whether_drafts_are_checked_is_a_question_not_a_draft(assistant: Assistant) -> None:
+    decision = assistant.decide("Could you review our draft before we submit it?")
+    assert decision.draft is None and decision.escalate

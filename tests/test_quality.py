@@ -3,9 +3,10 @@
 `questions.jsonl` is the set the threshold was chosen on; `holdout.jsonl` was written before it was ever run and
 is not tuned on. Both hold Dutch and English, e-mails with signatures and quoted history, typos and follow-ups.
 
-`blind.jsonl` to `blind4.jsonl` were written by people who saw only the brief, the topics and the law, never the
-knowledge base or these sets. Their first runs scored 58 %, 72.5 %, 66 % and 68 % correct (each after the fixes the
-ones before exposed); they are guarded here against regression only: no leak, no fall below the level reached.
+`blind.jsonl` to `blind5.jsonl` were written by people who saw only the brief, the topics and the law, never the
+knowledge base or these sets. Their first runs scored 58 %, 72.5 %, 66 %, 68 % and 79 % correct (each after the
+fixes the ones before exposed); they are guarded here against regression only: no leak, no fall below the level
+reached.
 """
 
 import io
@@ -33,10 +34,11 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
 @pytest.mark.parametrize(
     "name, correct, wrong",
     [
-        ("blind.jsonl", 0.78, 0.06),
+        ("blind.jsonl", 0.79, 0.05),
         ("blind2.jsonl", 0.92, 0.03),
         ("blind3.jsonl", 0.83, 0.06),
-        ("blind4.jsonl", 0.70, 0.07),
+        ("blind4.jsonl", 0.74, 0.05),
+        ("blind5.jsonl", 0.84, 0.07),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

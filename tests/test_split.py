@@ -53,6 +53,10 @@ from helpdesk.text.split import split_questions
         ),
         ("Hoe en wanneer vragen we uitstel aan?", ["Hoe, wanneer vragen we uitstel aan?"]),
         (
+            "Can we report a phishing wave, and is the information kept confidential?",
+            ["Can we report a phishing wave", "is the information kept confidential?"],
+        ),
+        (
             "How do we tell users about the flaw and what they can do themselves?",
             ["How do we tell users about the flaw, what they can do themselves?"],
         ),
@@ -83,6 +87,15 @@ def test_a_lead_in_before_a_colon_sets_up_the_question() -> None:
     )
     assert first.text == "what goes in the final report" and first.context == "Our auditor asks:"
     assert second.text == "in which language is it written?" and second.context == ""
+
+
+def test_a_lead_in_may_end_before_a_preposition_and_question_word() -> None:
+    [question] = split_questions(
+        "Namens een klant de volgende vraag: binnen welke termijn moet het eindverslag binnen zijn?"
+    )
+    assert (
+        question.text.startswith("binnen welke termijn") and question.context == "Namens een klant de volgende vraag:"
+    )
 
 
 @pytest.mark.parametrize("text", ["To which CSIRT: the one in Lyon or the one in Utrecht?", "Final report: when?"])

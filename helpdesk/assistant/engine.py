@@ -138,10 +138,12 @@ class Assistant:
     def _decide(self, text: str, earlier: list[str], lang: str) -> Decision:
         if not text:
             return Decision((), False, True, lang, 0.0, reasons=("empty: nothing to answer",))
-        if drafts.asks_for_check(text):
+        result = drafts.check_draft(text) if drafts.asks_for_check(text) else None
+        if result is not None and result.present:
             # Checked before the notification rule: a draft looks like a notification, but was sent to be checked.
-            # Asking for a person as well makes it a ticket: then the draft is kept for staff.
-            result = drafts.check_draft(text)
+            # Asking for a person as well makes it a ticket: then the draft is kept for staff. A message with nothing
+            # of a report in it ("could you review our draft before we submit it?") asks about checking, and is
+            # answered as a question.
             slug = drafts.STAGE_ARTICLES[(result.track, result.stage)]
             return Decision(
                 (slug,),
@@ -219,7 +221,7 @@ class Assistant:
             # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
             # confident, even if the fragment alone happens to match something else.
             with_previous = self.matcher.rank(_follow_up_tokens(previous_tokens, tokens), context)
-            if _top(with_previous).score >= self.threshold:
+            if _top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
                 return self._outcome(question, with_previous, lang)
         elif not TRACKS & set(tokens):
             # A complete question that names no track ("what must the early warning contain?") keeps the track
@@ -235,6 +237,14 @@ class Assistant:
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: _top(r).score)
         return self._outcome(question, ranked, lang)
+
+    def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
+        """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to
+        be read on its own: then its own reading wins when it scores at least as well."""
+        known = [t for t in tokens if t in self.matcher.idf]
+        if len(known) <= FOLLOW_UP_MAX_TOKENS:
+            return False
+        return _top(self.matcher.rank(tokens, context)).score >= _top(with_previous).score
 
     def _outcome(self, question: Question, ranked: list[Match], lang: str) -> QuestionOutcome:
         best = _top(ranked)

@@ -86,7 +86,14 @@ _WHETHER: list[tuple[str, str]] = [
     ),
     (
         "whether",
-        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*)",
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|product met digitale elementen)",
+    ),
+    (
+        # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
+        "not sure",
+        r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,60}\b(count|qualif|manufacturer|"
+        r"importer|product with digital elements|in scope|covered|appl|fabrikant|importeur|"
+        r"product met digitale elementen|valt|onder de cra|van toepassing)",
     ),
 ]
 

@@ -15,10 +15,12 @@ _ABBREVIATIONS = (
 )
 _SENTENCE_END = re.compile(rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|\n+")
 # A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
-_PREPOSITION = r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|through|to|for|with|from|at|by|on|under|onder)\s+"
+_PREPOSITION = (
+    r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|binnen|through|to|for|with|from|at|by|on|under|onder|within)\s+"
+)
 _JOINED_QUESTION = re.compile(
     rf"(?:(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?(?:{_PREPOSITION})?"
-    r"(?:what|where|when|which|who|how|whom|is there|are there|do|does|can|should|must|"
+    r"(?:what|where|when|which|who|how|whom|is|are|will|would|do|does|can|should|must|"
     r"wat|waar|wanneer|welke|welk|wie|hoe|hoeveel|is er|zijn er|moet|moeten|kan|kunnen|mag|mogen)\b)"
     # Without a comma only before a question word: "where do we submit it and how many hours do we have".
     rf"|\s+(?:and|en)\s+(?=(?:{_PREPOSITION})?(?:what|where|when|which|how|wat|waar|wanneer|welke|welk|hoe|hoeveel)\b))",

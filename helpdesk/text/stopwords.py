@@ -21,5 +21,7 @@ STOPWORDS = frozenset(
     vraag vragen beste hallo goedemorgen bedankt dank alvast svp aub
     willen weten vertellen uitleggen twee eerste tweede andere gaan gaat iets dingen manier nodig tijdens
     doen doe doet gedaan
+    daarin daarbij daarvoor daarna daarop daarmee erin erbij ervoor erna hierin hierbij hiervoor sommige enkele bepaalde
+    therein thereby some certain
     """.split()
 )
