@@ -251,3 +251,12 @@ def test_a_question_opening_like_a_follow_up_that_says_enough_is_read_on_its_own
 def test_asking_whether_drafts_are_checked_is_a_question_not_a_draft(assistant: Assistant) -> None:
     decision = assistant.decide("Could you review our draft before we submit it?")
     assert decision.draft is None and decision.escalate
+
+
+def test_a_message_with_a_question_it_is_unsure_of_goes_to_a_person_whole(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "What must the final report on an incident contain? Can our agency write the press release?"
+    )
+    assert decision.escalate and decision.articles == ()
+    assert [q.outcome for q in decision.questions] == ["answered", "unsure"]
+    assert decision.questions[0].slug == "incident-final-report"  # kept for staff

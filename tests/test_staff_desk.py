@@ -309,3 +309,17 @@ async def test_reports_for_a_period_with_charts_tables_and_csv(
 
 def _decide(assistant: Assistant, text: str, history: list[str]):  # type: ignore[no-untyped-def]
     return assistant.decide(text, history=history)
+
+
+async def test_an_escalated_message_shows_staff_what_the_assistant_made_of_each_question(
+    client: TestClient, engine: Engine, assistant: Assistant
+) -> None:
+    conversation, _ = conversations.create_conversation(engine, "en")
+    text = "What must the final report on an incident contain? Can our marketing agency write the press release?"
+    conversations.ask(engine, conversation, text, lambda t, h: assistant.decide(t, history=h), lambda d: "reply")
+    await sign_in(client)
+    page = await (await client.get(f"/staff/tickets/{conversation}")).text()
+    decision = page.split('class="cra-decision"')[1]
+    assert "articles none" in decision and "escalate True" in decision  # the person answers the message whole
+    proposals = decision.split('class="cra-questions">')[1].split("</ul>")[0]
+    assert "answered, best article incident-final-report" in proposals and "unsure" in proposals

@@ -301,6 +301,11 @@ def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:
     articles += (level,) if level else ()
     deflect = any(o.outcome == "applicability" for o in outcomes)
     escalate = any(o.outcome in ("unsure", "outside-reporting") for o in outcomes)
+    if any(o.outcome == "unsure" for o in outcomes):
+        # A question the assistant is unsure of sends the message to a person, who answers it whole: half an answer
+        # now and half later reads as the whole answer under a deadline (EVAL.md counts it as wrong). What the
+        # assistant would have said per question stays in `questions`, for staff.
+        articles = ()
     confidence = min((o.score for o in answered), default=0.0)
     reasons = tuple(o.reason for o in outcomes if o.reason)
     return Decision(articles, deflect, escalate, lang, confidence, reasons=reasons, questions=tuple(outcomes))
