@@ -255,7 +255,7 @@ def test_asking_whether_drafts_are_checked_is_a_question_not_a_draft(assistant: 
 
 def test_a_message_with_a_question_it_is_unsure_of_goes_to_a_person_whole(assistant: Assistant) -> None:
     decision = assistant.decide(
-        "What must the final report on an incident contain? Can our agency write the press release?"
+        "What must the final report on an incident contain? Can our marketing agency write the press release?"
     )
     assert decision.escalate and decision.articles == ()
     assert [q.outcome for q in decision.questions] == ["answered", "unsure"]
