@@ -72,6 +72,11 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
         ("en", "must we name the root cause yet", "@root_cause"),
         ("en", "how do we sign up for the platform", "@login"),
         ("nl", "mag het in een machine leesbaar formaat", "@machine_readable"),
+        ("en", "do we file with ireland or with you", "@member_state"),
+        ("nl", "bij jullie of bij het CCB", "@csirt"),
+        ("nl", "wat moet er in de melding", "@content"),
+        ("en", "what do we tell you in the first 24 hours", "@early_warning"),
+        ("nl", "mag hij melden als hij geen fabrikant is", "@not_manufacturer"),
     ],
 )
 def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

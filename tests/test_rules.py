@@ -43,6 +43,8 @@ APPLICABILITY = [
     "Moeten we een mislukte inlogpoging uberhaupt melden?",
     "Geldt die 72 uurs termijn ook voor ons als eenmanszaak?",
     "Gelden die termijnen ook voor onze oude camera's?",
+    "We are a two-person shop, so is it optional for us?",
+    "Is het melden dan vrijwillig voor ons?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -152,6 +154,7 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Ter info: zie hieronder onze incidentmelding van vanochtend.\n\nProduct: SlimSlot v2.3\nImpact: deuren openen op afstand",
         "Zie hieronder onze vroegtijdige waarschuwing, voor de volledigheid ook aan jullie.",
         "Please find attached our vulnerability notification for the record.",
+        "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:

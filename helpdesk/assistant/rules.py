@@ -187,6 +187,13 @@ def _applicability_sentence(s: str) -> str | None:
             r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
         ),
         ("mandatory", r"^(en )?(is|zijn)\b[^?.]{0,40}\b(verplicht|nodig|noodzakelijk)\b[^?.]{0,40}\b(melden|melding)"),
+        # "so is it optional for us?", "is het voor ons vrijwillig?": whether the duty binds the asker.
+        (
+            "mandatory",
+            r"\b(is|are) (it|this|that|reporting|the (obligation|deadline|early warning))\b[^?.]{0,20}\b(optional|voluntary|"
+            r"mandatory|compulsory)\b[^?.]{0,10}\b(for us|for me|for a company like ours)\b|\b(is|zijn) (het|dit|dat|melden)"
+            r"\b[^?.]{0,20}\b(optioneel|vrijwillig|verplicht)\b[^?.]{0,10}\bvoor (ons|mij)\b",
+        ),
     ]
     for name, pattern in checks:
         match = re.search(pattern, s)
@@ -254,7 +261,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"(our|the) (notification|early warning|final report|report)\b|"
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
-    r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an)\b|"
+    r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
     r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,40}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
