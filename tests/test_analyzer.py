@@ -77,6 +77,11 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
         ("nl", "wat moet er in de melding", "@content"),
         ("en", "what do we tell you in the first 24 hours", "@early_warning"),
         ("nl", "mag hij melden als hij geen fabrikant is", "@not_manufacturer"),
+        ("en", "who sees our report", "@receive"),
+        ("nl", "vanaf wanneer gaat de klok lopen", "@clock_start"),
+        ("nl", "kunt u in gewone taal uitleggen wat een csirt is", "@meaning"),
+        ("en", "what do you need from us", "@checklist"),
+        ("nl", "kunnen we alsnog melden", "@late"),
     ],
 )
 def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

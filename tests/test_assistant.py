@@ -260,3 +260,17 @@ def test_a_message_with_a_question_it_is_unsure_of_goes_to_a_person_whole(assist
     assert decision.escalate and decision.articles == ()
     assert [q.outcome for q in decision.questions] == ["answered", "unsure"]
     assert decision.questions[0].slug == "incident-final-report"  # kept for staff
+
+
+@pytest.mark.parametrize("body", ["See subject.", "Zie onderwerp", ""])
+def test_a_body_pointing_at_the_subject_line_is_answered_from_it(assistant: Assistant, body: str) -> None:
+    decision = assistant.decide(body, subject="Wanneer moet het eindverslag over een incident binnen zijn?")
+    assert decision.articles == ("incident-final-report",) and not decision.escalate, decision.details()
+
+
+def test_a_second_question_naming_its_own_stage_is_not_read_as_a_fragment(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Het meldplatform ligt eruit en onze 24 uur loopt af, wat nu? En wat moet er minimaal in de vroegtijdige "
+        "waarschuwing over een kwetsbaarheid?"
+    )
+    assert [q.slug for q in decision.questions] == ["platform-unavailable", "vulnerability-early-warning"]

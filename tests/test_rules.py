@@ -45,6 +45,8 @@ APPLICABILITY = [
     "Gelden die termijnen ook voor onze oude camera's?",
     "We are a two-person shop, so is it optional for us?",
     "Is het melden dan vrijwillig voor ons?",
+    "Are we exempt from the 24-hour early warning deadline because of our size?",
+    "white label router - are we the manufacturer or the brand that sells it?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -67,6 +69,7 @@ NOT_APPLICABILITY = [
     "Is het voldoende om in de eerste melding alleen de lidstaten te noemen?",
     "Moeten wij bij het CERT in Duitsland melden of bij jullie?",
     "Which conformity assessment procedure applies to us?",
+    "Are weekends excluded from the reporting deadlines?",
 ]
 
 
@@ -120,6 +123,7 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "ok got it, thx",
         "Wat fijn, dankjewel!",
         "That's all for today, cheers",
+        "Dank voor het snelle antwoord. Het ticket mag wat ons betreft dicht.",
     ],
 )
 def test_closing(text: str) -> None:
@@ -155,6 +159,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Zie hieronder onze vroegtijdige waarschuwing, voor de volledigheid ook aan jullie.",
         "Please find attached our vulnerability notification for the record.",
         "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
+        "ik wil een melding doen: onze routers worden sinds gisteren aangevallen via CVE-2026-11111",
+        "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:

@@ -74,6 +74,7 @@ _DEFINITION = re.compile(
     r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
     r"|(what|wat)\s+(does|do|betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)?)\s*\??\s*$"
 )
+_SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
 # Words that point back at the report the question before was about: "daarin", "in it", "in that report".
 _REFERS_BACK = re.compile(r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?)\b")
 MEANING = "@meaning"
@@ -108,7 +109,9 @@ class Assistant:
     ) -> Decision:
         """Decide what to do with one message; `history` holds the asker's earlier messages, oldest first.
         `now` pins the clock for relative dates ("yesterday at 16:30")."""
-        question_text = new_text(text) or new_text(subject or "")
+        body = new_text(text)
+        # "See subject." / "Zie onderwerp.": the question is in the subject line.
+        question_text = new_text(subject or "") if not body or _SEE_SUBJECT.match(fold(body)) else body
         earlier = [new_text(h) for h in history if h and h.strip()]
         default_lang = detect_language(" ".join(earlier)) if earlier else "nl"
         lang = detect_language(question_text, default=default_lang)
@@ -278,9 +281,13 @@ class Assistant:
 
     @staticmethod
     def _is_elliptical(text: str, tokens: tuple[str, ...]) -> bool:
-        """A fragment that only makes sense with the question before it: "and for incidents?", "en de termijn?"."""
-        opening = fold(text).lstrip()
-        return len(tokens) <= FOLLOW_UP_MAX_TOKENS or opening.startswith(_FOLLOW_UP_OPENERS)
+        """A fragment that only makes sense with the question before it: "and for incidents?", "en de termijn?".
+        "En wat moet er in de vroegtijdige waarschuwing?" opens the same way but names its own stage and asks
+        something of it: that is a question of its own."""
+        if len(tokens) <= FOLLOW_UP_MAX_TOKENS:
+            return True
+        names_its_subject = bool(STAGES & set(tokens)) and len(tokens) >= 2
+        return fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS) and not names_its_subject
 
 
 def _top(matches: list[Match]) -> Match:

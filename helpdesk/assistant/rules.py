@@ -64,7 +64,9 @@ _PROCEDURAL = re.compile(
 _SCOPE_WORDS = (
     r"\b(in scope|within (the )?scope|out of scope|scope of|covered by|subject to|fall(s)? (under|within)|"
     r"(exempt(ed)?|excluded|uitgezonderd|vrijgesteld)\b[^?.]{0,30}\b(cra|regulation|verordening|obligations?|"
-    r"dut(y|ies)|requirements?|rules|verplichting|meldplicht|regels|scope)|reportable|notifiable|meldplichtig|meldingsplichtig|"
+    r"dut(y|ies)|requirements?|rules|verplichting|meldplicht|regels|scope)|"
+    # "are we exempt from the 24-hour deadline": the company is; "are weekends excluded from the deadlines" asks how.
+    r"(exempt(ed)?|vrijgesteld)\b[^?.]{0,30}\b(deadlines?|termijn(en)?|early warning|reporting|melden)|reportable|notifiable|meldplichtig|meldingsplichtig|"
     r"onder de (cra|cyber ?resilience ?act|meldplicht|verordening|regels)|toepassingsgebied|reikwijdte)\b"
 )
 _CASE_TERMS = (
@@ -146,7 +148,7 @@ def _applicability_sentence(s: str) -> str | None:
         ),
         (
             "we are",
-            r"^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+            r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
         ),
         (
             "we are",
@@ -239,7 +241,8 @@ _THANKS = re.compile(
 CLOSING_MAX_WORDS = 20
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
-    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|\bwat\b(?! (een|fijn))"
+    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
+    r"\bwat\b(?! (een|fijn|ons betreft|mij betreft))"
 )
 
 
@@ -255,9 +258,10 @@ def _closing(text: str) -> str | None:
 
 _NOTIFICATION_OPENERS = re.compile(
     r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
-    r"(an?|the|our|following)\b|\bi (want|would like|wish) to report (an?|the)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
+    r"(an?|the|our|following)\b|\bi (want|would like|wish) to report (an?|the)\b|"
+    r"\b(ik|wij|we) (wil|willen) (graag )?(een|bij deze een|hierbij een) melding (doen|maken)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
-    r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}:|\bplease (find|see) (attached |below |enclosed )?"
+    r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}(:|\n)|\bplease (find|see) (attached |below |enclosed )?"
     r"(our|the) (notification|early warning|final report|report)\b|"
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.

@@ -22,6 +22,6 @@ STOPWORDS = frozenset(
     willen weten vertellen uitleggen twee eerste tweede andere gaan gaat iets dingen manier nodig tijdens
     doen doe doet gedaan
     daarin daarbij daarvoor daarna daarop daarmee erin erbij ervoor erna hierin hierbij hiervoor sommige enkele bepaalde
-    therein thereby some certain
+    therein thereby some certain tussen between
     """.split()
 )
