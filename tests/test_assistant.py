@@ -274,3 +274,12 @@ def test_a_second_question_naming_its_own_stage_is_not_read_as_a_fragment(assist
         "waarschuwing over een kwetsbaarheid?"
     )
     assert [q.slug for q in decision.questions] == ["platform-unavailable", "vulnerability-early-warning"]
+
+
+def test_a_question_that_refines_the_one_before_is_covered_by_its_answer(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Vanaf welk moment gaat de termijn van 24 uur lopen? Vanaf de eerste melding van een klant, of pas als wij "
+        "het zelf hebben vastgesteld?"
+    )
+    assert decision.articles == ("reporting-deadlines",) and not decision.escalate, decision.details()
+    assert [q.outcome for q in decision.questions] == ["answered", "aside"]

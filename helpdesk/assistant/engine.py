@@ -188,12 +188,25 @@ class Assistant:
         answered = {o.slug for o in outcomes if o.outcome == "answered"}
         if not answered:
             return outcomes
-        return [
-            dataclasses.replace(o, outcome="aside", reason=f"aside: {o.reason}")
-            if o.outcome == "unsure" and (self._vague(o.text, lang) or self._same_subject(o, answered))
-            else o
-            for o in outcomes
-        ]
+        result: list[QuestionOutcome] = []
+        before: QuestionOutcome | None = None  # the last answered question
+        for o in outcomes:
+            if o.outcome == "unsure" and (
+                self._vague(o.text, lang) or self._same_subject(o, answered) or self._refines(o, before, lang)
+            ):
+                o = dataclasses.replace(o, outcome="aside", reason=f"aside: {o.reason}")
+            before = o if o.outcome == "answered" else before
+            result.append(o)
+        return result
+
+    def _refines(self, outcome: QuestionOutcome, before: QuestionOutcome | None, lang: str) -> bool:
+        """ "From when do the 24 hours run? From the customer's first call, or from when we confirmed it?": read with
+        the answered question before it, the weak one is about the same article - it asks that question more
+        precisely, and the article answers both."""
+        if before is None:
+            return False
+        ranked = self.matcher.rank(self.analyzer.tokens(outcome.text, lang), self.analyzer.tokens(before.text, lang))
+        return _top(ranked).slug == before.slug and _top(ranked).score >= SAME_SUBJECT_FLOOR
 
     @staticmethod
     def _same_subject(outcome: QuestionOutcome, answered: set[str | None]) -> bool:
