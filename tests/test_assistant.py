@@ -283,3 +283,18 @@ def test_a_question_that_refines_the_one_before_is_covered_by_its_answer(assista
     )
     assert decision.articles == ("reporting-deadlines",) and not decision.escalate, decision.details()
     assert [q.outcome for q in decision.questions] == ["answered", "aside"]
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("hoeveel tijd hebben we om een aanval te melden?", "reporting-deadlines"),
+        ("whats the deadline for reporting an exploited vuln??", "reporting-deadlines"),
+        (
+            "Binnen hoeveel uur moet de vroegtijdige waarschuwing over een incident binnen zijn?",
+            "incident-early-warning",
+        ),
+    ],
+)
+def test_a_deadline_question_naming_no_stage_gets_the_overview(assistant: Assistant, text: str, slug: str) -> None:
+    assert assistant.decide(text).articles[0] == slug

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from helpdesk.assistant import matcher as matcher_module
 from helpdesk.assistant.matcher import Matcher
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.text.analyzer import Analyzer
@@ -51,3 +52,22 @@ def test_one_common_word_is_weak_evidence(matcher: Matcher) -> None:
 
 def test_nothing_in_common_gives_no_match(matcher: Matcher) -> None:
     assert matcher.match("canteen menu", "en") == []
+
+
+def test_an_article_of_the_other_track_scores_lower(
+    write_article: ArticleWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(
+        "vulnerability-early-warning", "en", questions=["When is the early warning on a vulnerability due?"] * 6
+    )
+    write_article("incident-early-warning", "en", questions=["When is the early warning on an incident due?"] * 6)
+    write_article("reporting-deadlines", "en", questions=["When is the early warning due?"] * 6)
+    concepts = {"vulnerability": ["vulnerability"], "incident": ["incident"], "early_warning": ["early warning"]}
+    matcher = Matcher(load_knowledge_base(tmp_path), Analyzer(concepts, {"due"}))
+    assert matcher.track_of["incident-early-warning"] == {"@incident"} and not matcher.track_of["reporting-deadlines"]
+    question = "When is the early warning due for our vulnerability?"
+    penalised = {m.slug: m.score for m in matcher.match(question, "en")}
+    monkeypatch.setattr(matcher_module, "OTHER_TRACK_FACTOR", 1.0)
+    plain = {m.slug: m.score for m in matcher.match(question, "en")}
+    assert penalised["incident-early-warning"] == pytest.approx(plain["incident-early-warning"] * 0.85, abs=1e-3)
+    assert penalised["reporting-deadlines"] == plain["reporting-deadlines"]  # no track of its own: not touched

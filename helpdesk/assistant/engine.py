@@ -16,7 +16,7 @@ import yaml
 
 from helpdesk import deadlines, drafts
 from helpdesk.assistant.decision import Decision, QuestionOutcome
-from helpdesk.assistant.matcher import Match, Matcher
+from helpdesk.assistant.matcher import TRACKS, Match, Matcher
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
 from helpdesk.text.analyzer import CONCEPT_PREFIX, Analyzer
@@ -29,6 +29,10 @@ log = logging.getLogger("helpdesk.assistant")
 _ASKS_FOR_PERSON = next(rule for rule in MESSAGE_RULES if rule.name == "asks-for-person")
 
 WHERE_TO_REPORT = "where-to-report"
+DEADLINES_OVERVIEW = "reporting-deadlines"
+DEADLINE = "@deadline"
+# A deadline question naming no stage gets the overview when it scores within this of the best article.
+OVERVIEW_MARGIN = 0.2
 CONCEPTS_FILE = "concepts.yaml"
 COMPOUNDS_FILE = "compounds.yaml"
 # Below this score the assistant escalates instead of answering (rule 2). Chosen with `python bench/threshold.py`
@@ -78,7 +82,6 @@ _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|on
 # Words that point back at the report the question before was about: "daarin", "in it", "in that report".
 _REFERS_BACK = re.compile(r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?)\b")
 MEANING = "@meaning"
-TRACKS = frozenset({"@vulnerability", "@incident"})
 STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
 FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES)
 
@@ -252,7 +255,7 @@ class Assistant:
             # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: _top(r).score)
-        return self._outcome(question, ranked, lang)
+        return self._outcome(question, _overview_first(ranked, tokens), lang)
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
         """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to
@@ -301,6 +304,18 @@ class Assistant:
             return True
         names_its_subject = bool(STAGES & set(tokens)) and len(tokens) >= 2
         return fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS) and not names_its_subject
+
+
+def _overview_first(ranked: list[Match], tokens: tuple[str, ...]) -> list[Match]:
+    """ "How fast must we report an exploited vulnerability?" names no stage: the overview of every stage and its
+    deadline answers it, where one stage's article ("reporting" reads as that stage's name) answers a third of it."""
+    names_a_stage = STAGES & set(tokens) or any(t.isdigit() for t in tokens)
+    overview = next((m for m in ranked if m.slug == DEADLINES_OVERVIEW), None)
+    if DEADLINE not in tokens or names_a_stage or overview is None or overview is _top(ranked):
+        return ranked
+    if _top(ranked).score - overview.score > OVERVIEW_MARGIN:
+        return ranked
+    return [Match(overview.slug, _top(ranked).score)] + [m for m in ranked if m is not overview]
 
 
 def _top(matches: list[Match]) -> Match:

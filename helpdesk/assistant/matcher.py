@@ -33,6 +33,11 @@ FUZZY_CANDIDATES = 2
 CONTEXT_WEIGHT = 0.5
 # Shared evidence (sum of IDF weights) at which a match is fully trusted; less scales the score down.
 EVIDENCE_FULL = 3.0
+# The two reporting tracks. An article whose example questions nearly all name one track (this share or more) is
+# that track's; a question naming only the other track scores it this much lower.
+TRACKS = frozenset({"@vulnerability", "@incident"})
+TRACK_SHARE = 0.75
+OTHER_TRACK_FACTOR = 0.85
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,12 @@ class Matcher:
         self.vocabulary_of: dict[str, set[str]] = defaultdict(set)
         for document in self.documents:
             self.vocabulary_of[document.slug] |= document.tokens
+        self.track_of = _tracks_of(self.documents)
 
     def _weight(self, tokens: set[str] | frozenset[str]) -> float:
         return sum(self.idf.get(t, self._unknown_idf) for t in tokens)
 
-    def rank(self, tokens: tuple[str, ...], context: tuple[str, ...] = (), limit: int = 3) -> list[Match]:
+    def rank(self, tokens: tuple[str, ...], context: tuple[str, ...] = (), limit: int = 5) -> list[Match]:
         """The best articles for analysed question tokens, best first.
 
         `context` holds the tokens of statements around the question: they count at CONTEXT_WEIGHT, so "our
@@ -116,8 +122,27 @@ class Matcher:
             score = best[slug] + COVERAGE_WEIGHT * evidence / query_weight
             # Two common words in common ("CSIRT", "report") are weak evidence, however well they overlap.
             best[slug] = score * min(1.0, evidence / EVIDENCE_FULL)
+        asked_track = TRACKS & set(tokens)
+        if len(asked_track) == 1:
+            for slug in best:
+                if self.track_of[slug] and not self.track_of[slug] & asked_track:
+                    best[slug] *= OTHER_TRACK_FACTOR  # "the early warning on an incident" is not the vulnerability's
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)[:limit]
         return [Match(slug, round(min(score, 1.0), 4)) for slug, score in ranked]
 
     def match(self, text: str, language: str, limit: int = 3) -> list[Match]:
         return self.rank(self.analyzer.tokens(text, language), limit=limit)
+
+
+def _tracks_of(documents: list[_Document]) -> dict[str, frozenset[str]]:
+    """Each article's track, read from its example questions: those of `incident-final-report` all name incidents."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[str, int] = defaultdict(int)
+    for document in documents:
+        totals[document.slug] += 1
+        for track in TRACKS & document.tokens:
+            counts[document.slug][track] += 1
+    return {
+        slug: frozenset(t for t, n in counts[slug].items() if n / total >= TRACK_SHARE)
+        for slug, total in totals.items()
+    }
