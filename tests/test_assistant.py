@@ -298,3 +298,16 @@ def test_a_question_that_refines_the_one_before_is_covered_by_its_answer(assista
 )
 def test_a_deadline_question_naming_no_stage_gets_the_overview(assistant: Assistant, text: str, slug: str) -> None:
     assert assistant.decide(text).articles[0] == slug
+
+
+def test_one_statement_of_doubt_before_two_questions_gives_one_deflection(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Ik weet niet zeker of onze app onder de CRA valt. Maar als dat zo is: waar moeten we dan melden en hoe snel?"
+    )
+    assert decision.deflect and decision.articles == ("where-to-report", "reporting-deadlines"), decision.details()
+    assert [q.outcome for q in decision.questions].count("applicability") == 1
+
+
+def test_when_the_clock_starts_is_the_overview_even_with_a_stage_named(assistant: Assistant) -> None:
+    decision = assistant.decide("does the 24h clock start at the first alert or when we confirm exploitation?")
+    assert decision.articles == ("reporting-deadlines",), decision.details()

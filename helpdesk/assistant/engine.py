@@ -31,6 +31,7 @@ _ASKS_FOR_PERSON = next(rule for rule in MESSAGE_RULES if rule.name == "asks-for
 WHERE_TO_REPORT = "where-to-report"
 DEADLINES_OVERVIEW = "reporting-deadlines"
 DEADLINE = "@deadline"
+CLOCK_START = "@clock_start"
 # A deadline question naming no stage gets the overview when it scores within this of the best article.
 OVERVIEW_MARGIN = 0.2
 CONCEPTS_FILE = "concepts.yaml"
@@ -173,13 +174,16 @@ class Assistant:
 
         outcomes: list[QuestionOutcome] = []
         previous = earlier[-1] if earlier else ""
+        wondered: set[str] = set()
         for question in split_questions(text):
             # "I don't know whether our app is covered. If so, how long do we have?": the deflection for the
             # statement, and the answer to the question (DESIGN.md rule 1).
             for rule in CONTEXT_RULES:
                 reason = rule(question.context) if question.context else None
                 if reason:
-                    outcomes.append(QuestionOutcome(question.context, rule.name, reason=f"{rule.name}: {reason}"))
+                    if reason not in wondered:  # two questions after one statement: one deflection
+                        outcomes.append(QuestionOutcome(question.context, rule.name, reason=f"{rule.name}: {reason}"))
+                        wondered.add(reason)
                     question = Question(question.text)  # the wondering is not what the question is about
             outcomes.append(self._answer(question, previous, lang))
             previous = question.full
@@ -239,7 +243,8 @@ class Assistant:
         if previous_tokens and self._is_elliptical(question.text, tokens):
             # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
             # confident, even if the fragment alone happens to match something else.
-            with_previous = self.matcher.rank(_follow_up_tokens(previous_tokens, tokens), context)
+            follow_up = _follow_up_tokens(previous_tokens, tokens)
+            with_previous = _overview_first(self.matcher.rank(follow_up, context), follow_up)
             if _top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
                 return self._outcome(question, with_previous, lang)
         elif not TRACKS & set(tokens):
@@ -259,11 +264,12 @@ class Assistant:
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
         """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to
-        be read on its own: then its own reading wins when it scores at least as well."""
+        be read on its own: then its own reading wins when it is confident, or scores at least as well."""
         known = [t for t in tokens if t in self.matcher.idf]
         if len(known) <= FOLLOW_UP_MAX_TOKENS:
             return False
-        return _top(self.matcher.rank(tokens, context)).score >= _top(with_previous).score
+        alone = _top(self.matcher.rank(tokens, context)).score
+        return alone >= self.threshold or alone >= _top(with_previous).score
 
     def _outcome(self, question: Question, ranked: list[Match], lang: str) -> QuestionOutcome:
         best = _top(ranked)
@@ -310,12 +316,16 @@ def _overview_first(ranked: list[Match], tokens: tuple[str, ...]) -> list[Match]
     """ "How fast must we report an exploited vulnerability?" names no stage: the overview of every stage and its
     deadline answers it, where one stage's article ("reporting" reads as that stage's name) answers a third of it."""
     names_a_stage = STAGES & set(tokens) or any(t.isdigit() for t in tokens)
+    # "When does the 24-hour clock start?" is the overview's too: it explains becoming aware, whatever the stage.
+    asks_overview = (DEADLINE in tokens and not names_a_stage) or CLOCK_START in tokens
     overview = next((m for m in ranked if m.slug == DEADLINES_OVERVIEW), None)
-    if DEADLINE not in tokens or names_a_stage or overview is None or overview is _top(ranked):
+    if not asks_overview or overview is None or overview is _top(ranked):
         return ranked
     if _top(ranked).score - overview.score > OVERVIEW_MARGIN:
         return ranked
-    return [Match(overview.slug, _top(ranked).score)] + [m for m in ranked if m is not overview]
+    # It leads by the tie margin: the stage articles are parts of it, not answers level with it.
+    lead = Match(overview.slug, round(min(1.0, _top(ranked).score + TIE_MARGIN), 4))
+    return [lead] + [m for m in ranked if m is not overview]
 
 
 def _top(matches: list[Match]) -> Match:
