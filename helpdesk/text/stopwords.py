@@ -23,5 +23,7 @@ STOPWORDS = frozenset(
     doen doe doet gedaan
     daarin daarbij daarvoor daarna daarop daarmee erin erbij ervoor erna hierin hierbij hiervoor sommige enkele bepaalde
     therein thereby some certain tussen between
+    allemaal gewoon nou toch echt ergens zomaar trouwens uberhaupt else besides otherwise basically simply anyway
+    somewhere somehow
     """.split()
 )
