@@ -71,3 +71,9 @@ def test_an_article_of_the_other_track_scores_lower(
     plain = {m.slug: m.score for m in matcher.match(question, "en")}
     assert penalised["incident-early-warning"] == pytest.approx(plain["incident-early-warning"] * 0.85, abs=1e-3)
     assert penalised["reporting-deadlines"] == plain["reporting-deadlines"]  # no track of its own: not touched
+
+
+def test_a_number_the_base_does_not_know_does_not_weaken_a_question(matcher: Matcher) -> None:
+    plain = matcher.match("when must the final report be in", "en")[0]
+    with_number = matcher.match("when must the final report for order 48213 be in", "en")[0]
+    assert with_number == plain

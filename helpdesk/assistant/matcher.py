@@ -94,7 +94,8 @@ class Matcher:
         """
         # Context words the knowledge base does not know say nothing about which article fits: they are left out.
         query: dict[str, float] = {t: CONTEXT_WEIGHT for t in context if t in self.idf}
-        query.update({t: 1.0 for t in tokens})
+        # A number the base does not know (a phone number, a version, "200 units") says nothing about the topic.
+        query.update({t: 1.0 for t in tokens if t in self.idf or not t.isdigit()})
         if not query:
             return []
         weight_of = {t: w * self.idf.get(t, self._unknown_idf) for t, w in query.items()}

@@ -25,5 +25,9 @@ STOPWORDS = frozenset(
     therein thereby some certain tussen between
     allemaal gewoon nou toch echt ergens zomaar trouwens uberhaupt else besides otherwise basically simply anyway
     somewhere somehow
+    firmware software app apps server device devices apparaat apparaten versie version build smart slimme
+    january february march april may june july august september october november december januari februari maart
+    mei juni juli augustus oktober monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag
+    donderdag vrijdag zaterdag zondag today yesterday tomorrow vandaag gisteren morgen
     """.split()
 )
