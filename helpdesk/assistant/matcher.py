@@ -93,9 +93,10 @@ class Matcher:
         importer is in Rotterdam" helps, and "we are a small company" cannot outweigh the question itself.
         """
         # Context words the knowledge base does not know say nothing about which article fits: they are left out.
-        query: dict[str, float] = {t: CONTEXT_WEIGHT for t in context if t in self.idf}
         # A number the base does not know (a phone number, a version, "200 units") says nothing about the topic.
-        query.update({t: 1.0 for t in tokens if t in self.idf or not t.isdigit()})
+        tokens = tuple(t for t in tokens if t in self.idf or not t.isdigit())
+        query: dict[str, float] = {t: CONTEXT_WEIGHT for t in context if t in self.idf}
+        query.update({t: 1.0 for t in tokens})
         if not query:
             return []
         weight_of = {t: w * self.idf.get(t, self._unknown_idf) for t, w in query.items()}
