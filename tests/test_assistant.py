@@ -311,3 +311,17 @@ def test_one_statement_of_doubt_before_two_questions_gives_one_deflection(assist
 def test_when_the_clock_starts_is_the_overview_even_with_a_stage_named(assistant: Assistant) -> None:
     decision = assistant.decide("does the 24h clock start at the first alert or when we confirm exploitation?")
     assert decision.articles == ("reporting-deadlines",), decision.details()
+
+
+def test_a_statement_naming_the_track_settles_the_track_of_a_stage_question(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Er wordt een lek in onze browserextensie misbruikt. Hoe lang na de fix moet het eindverslag binnen zijn?"
+    )
+    assert decision.articles[0] == "vulnerability-final-report", decision.details()
+
+
+def test_a_follow_up_swapping_the_track_keeps_the_stage(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "and if it's an incident instead?", history=["how long do we get for the early warning on an exploited vuln?"]
+    )
+    assert decision.articles[0] == "incident-early-warning", decision.details()

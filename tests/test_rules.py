@@ -47,6 +47,9 @@ APPLICABILITY = [
     "Is het melden dan vrijwillig voor ons?",
     "Are we exempt from the 24-hour early warning deadline because of our size?",
     "white label router - are we the manufacturer or the brand that sells it?",
+    "severe incident under CRA y/n?",
+    "hoi moet ik dit melden?",
+    "Geldt artikel 14 ook voor apparaten die we niet meer verkopen?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -161,6 +164,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
         "ik wil een melding doen: onze routers worden sinds gisteren aangevallen via CVE-2026-11111",
         "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",
+        "Hierbij doen wij, conform artikel 14, tweede lid, onder a, van de verordening, een vroegtijdige waarschuwing. "
+        "Product: SlimSlot 3, firmware 2.1.4.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:

@@ -52,6 +52,8 @@ from helpdesk.text.split import split_questions
             ["Is a stolen signing key a severe incident?", "to which CSIRT: we sit in Utrecht and Lyon."],
         ),
         ("Hoe en wanneer vragen we uitstel aan?", ["Hoe, wanneer vragen we uitstel aan?"]),
+        ("and if it's an incident instead?", ["and if it's an incident instead?"]),
+        ("wat is ENISA en naar wie gaat onze melding daarna?", ["wat is ENISA", "naar wie gaat onze melding daarna?"]),
         (
             "Can we report a phishing wave, and is the information kept confidential?",
             ["Can we report a phishing wave", "is the information kept confidential?"],

@@ -251,6 +251,11 @@ class Assistant:
             # A complete question that names no track ("what must the early warning contain?") keeps the track
             # the conversation was about.
             context += tuple(TRACKS & set(previous_tokens))
+        told_track = TRACKS & set(context)
+        if STAGES & set(tokens) and not TRACKS & set(tokens) and len(told_track) == 1:
+            # "A flaw in our extension is being exploited. When must the final report be in?": the statement says
+            # which track the stage belongs to, as firmly as if the question had.
+            tokens += tuple(told_track)
         if previous_tokens and not STAGES & set(tokens) and _REFERS_BACK.search(fold(question.text)):
             # "What do we mention in it about the update?" after a question on the final report is about the final
             # report: the stage it points back to counts as if it were named.
@@ -284,7 +289,7 @@ class Assistant:
             and not self._vague(question.full, lang)
         )
         if best.score >= self.threshold or clear_winner:
-            level = ranked[1].slug if len(ranked) > 1 and best.score - runner_up < self.tie_margin else None
+            level = ranked[1].slug if len(ranked) > 1 and round(best.score - runner_up, 4) < self.tie_margin else None
             return QuestionOutcome(
                 question.text, "answered", best.slug, best.score, alternatives=alternatives, also=level
             )

@@ -119,7 +119,14 @@ def _indirect_applicability(text: str) -> str | None:
     return None
 
 
+# "hoi moet ik dit melden?": a greeting before the question leaves it the same question.
+_GREETING = re.compile(
+    r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}),?\s+"
+)
+
+
 def _applicability_sentence(s: str) -> str | None:
+    s = _GREETING.sub("", s)
     if _DATE_QUESTION.search(s):
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
     checks: list[tuple[str, str]] = [
@@ -157,6 +164,9 @@ def _applicability_sentence(s: str) -> str | None:
         ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
         # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
         ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
+        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
+        # "severe incident under CRA y/n?"
+        ("case", rf"{_CASE_TERMS}[^?.]{{0,40}}(\by/n\b|\byes or no\b|\bja of nee\b|\bja/nee\b)"),
         (
             "applies",
             r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?([\w-]+ ){0,2}(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
@@ -267,7 +277,7 @@ _NOTIFICATION_OPENERS = re.compile(
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
     r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
-    r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,40}\b(melding|waarschuwing|eindverslag|verslag)|"
+    r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.

@@ -23,12 +23,15 @@ _JOINED_QUESTION = re.compile(
     r"(?:what|where|when|which|who|how|whom|is|are|will|would|do|does|can|should|must|"
     r"wat|waar|wanneer|welke|welk|wie|hoe|hoeveel|is er|zijn er|moet|moeten|kan|kunnen|mag|mogen)\b)"
     # Without a comma only before a question word: "where do we submit it and how many hours do we have".
-    rf"|\s+(?:and|en)\s+(?=(?:{_PREPOSITION})?(?:what|where|when|which|how|wat|waar|wanneer|welke|welk|hoe|hoeveel)\b))",
+    rf"|\s+(?:and|en)\s+(?=(?:{_PREPOSITION})?(?:what|where|when|which|how|who|wat|waar|wanneer|welke|welk|hoe|hoeveel|"
+    r"wie)\b))",
     re.IGNORECASE,
 )
 # "..., and if so, where ...": the condition joins an applicability question to a how-to question.
+# "if it is" / "if we do" are a condition only when a comma or colon closes them: "and if it's an incident
+# instead?" asks about an incident.
 _CONDITION = (
-    r"(?:if so|if yes|if it does|if it is|if it's|if that is the case|if we do|if we must|"
+    r"(?:if so|if yes|(?:if it does|if it is|if it's|if we do|if we must)(?=\s*[,:])|if that is the case|"
     r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)"
 )
 _CONDITIONAL_JOIN = re.compile(rf",?\s*(?:and|en)?\s*,?\s*\b{_CONDITION}\b\s*[,:]?\s*", re.IGNORECASE)
