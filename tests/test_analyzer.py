@@ -86,3 +86,18 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
 )
 def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:
     assert concept in assistant.analyzer.tokens(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text, present, absent",
+    [
+        ("en", "the early warning for a severe incident (not a vulnerability)", "@incident", "@vulnerability"),
+        ("nl", "het gaat om een incident en geen kwetsbaarheid", "@incident", "@vulnerability"),
+        ("en", "we have no account yet, how do we log in?", "@login", None),  # other topics stay named
+    ],
+)
+def test_a_negated_track_is_the_other_track(
+    assistant: Assistant, lang: str, text: str, present: str, absent: str | None
+) -> None:
+    tokens = assistant.analyzer.tokens(text, lang)
+    assert present in tokens and (absent is None or absent not in tokens)

@@ -101,7 +101,12 @@ class Assistant:
         self.threshold = threshold
         self.margin = margin
         self.tie_margin = tie_margin
-        self.analyzer = Analyzer(load_concepts(kb.directory), kb_vocabulary(kb), load_compounds(kb.directory))
+        self.analyzer = Analyzer(
+            load_concepts(kb.directory),
+            kb_vocabulary(kb),
+            load_compounds(kb.directory),
+            negatable={track.removeprefix(CONCEPT_PREFIX) for track in TRACKS},
+        )
         self.matcher = Matcher(kb, self.analyzer)
 
     @classmethod

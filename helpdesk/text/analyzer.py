@@ -40,7 +40,11 @@ class Analyzer:
         concepts: Mapping[str, Iterable[str]],
         vocabulary: Iterable[str],
         compounds: Mapping[str, str] | None = None,
+        negatable: Iterable[str] = (),
     ) -> None:
+        """`negatable`: concepts a negation turns into their opposite ("an incident, not a vulnerability"), so a
+        negated mention is dropped; other concepts stay named however they are negated ("we have no account yet")."""
+        self._negatable = frozenset(negatable)
         self._compounds = {fold(k): words(fold(v)) for k, v in (compounds or {}).items()}
         self._phrases: dict[tuple[str, ...], str] = {}
         for concept, phrases in concepts.items():
@@ -75,7 +79,8 @@ class Analyzer:
             for size in range(min(self._longest, len(raw) - i), 0, -1):
                 concept = self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
-                    tokens.append(f"{CONCEPT_PREFIX}{concept}")
+                    if not (concept in self._negatable and _negated(raw[max(0, i - 3) : i])):
+                        tokens.append(f"{CONCEPT_PREFIX}{concept}")
                     i += size
                     break
             else:
@@ -83,3 +88,26 @@ class Analyzer:
                     tokens.append(stems[i])
                 i += 1
         return tuple(tokens)
+
+
+# "not a", "geen", "instead of", "in plaats van", "rather than" right before a word: it is the other one.
+_NEGATIONS = (
+    ("not", "a"),
+    ("not", "an"),
+    ("geen",),
+    ("niet", "een"),
+    ("instead", "of"),
+    ("rather", "than"),
+    ("in", "plaats", "van"),
+    ("niet", "om", "een"),
+)
+
+
+def _negated(before: list[str]) -> bool:
+    """Whether the words just before a phrase negate it, allowing one article between ("instead of a")."""
+    for negation in _NEGATIONS:
+        for skip in (0, 1):
+            end = len(before) - skip
+            if end >= len(negation) and tuple(before[end - len(negation) : end]) == negation:
+                return skip == 0 or before[-1] in ("a", "an", "the", "een", "de", "het")
+    return False
