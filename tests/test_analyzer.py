@@ -82,6 +82,9 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
         ("nl", "kunt u in gewone taal uitleggen wat een csirt is", "@meaning"),
         ("en", "what do you need from us", "@checklist"),
         ("nl", "kunnen we alsnog melden", "@late"),
+        ("en", "what's the bare minimum the 24h EW has to contain", "@early_warning"),
+        ("en", "what is the deadline for the first message to you", "@early_warning"),
+        ("en", "which informations must stand in it", "@content"),
     ],
 )
 def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

@@ -325,3 +325,10 @@ def test_a_follow_up_swapping_the_track_keeps_the_stage(assistant: Assistant) ->
         "and if it's an incident instead?", history=["how long do we get for the early warning on an exploited vuln?"]
     )
     assert decision.articles[0] == "incident-early-warning", decision.details()
+
+
+def test_such_a_report_points_back_at_the_stage_before(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "When is the final report on a severe incident due? And what is the minimum content such a report must include?"
+    )
+    assert [q.slug for q in decision.questions] == ["incident-final-report", "incident-final-report"]

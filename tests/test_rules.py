@@ -50,6 +50,8 @@ APPLICABILITY = [
     "severe incident under CRA y/n?",
     "hoi moet ik dit melden?",
     "Geldt artikel 14 ook voor apparaten die we niet meer verkopen?",
+    "is the 24h reporting our job or not?",
+    "If a zero-day turns up in my hobby library, do I personally have to report it?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -73,6 +75,7 @@ NOT_APPLICABILITY = [
     "Moeten wij bij het CERT in Duitsland melden of bij jullie?",
     "Which conformity assessment procedure applies to us?",
     "Are weekends excluded from the reporting deadlines?",
+    "Do we have to make a new notification from scratch to correct one field?",
 ]
 
 

@@ -81,7 +81,10 @@ _DEFINITION = re.compile(
 )
 _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
 # Words that point back at the report the question before was about: "daarin", "in it", "in that report".
-_REFERS_BACK = re.compile(r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?)\b")
+_REFERS_BACK = re.compile(
+    r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?|"
+    r"(such a|that) (report|notification)|zo'?n (melding|verslag|rapport)|dat verslag|die melding)\b"
+)
 MEANING = "@meaning"
 STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
 FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES)

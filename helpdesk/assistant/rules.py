@@ -57,6 +57,7 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
+    r"(a|an) new (notification|report)|from (zero|scratch)|nieuwe melding|helemaal opnieuw|"
     r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
     # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.
     r"(bij|aan|naar) (het|de|jullie|u) [\w-]*\b[^?.]{0,30}\b(of|or) (bij|aan|naar|to))\b"
@@ -119,14 +120,16 @@ def _indirect_applicability(text: str) -> str | None:
     return None
 
 
-# "hoi moet ik dit melden?": a greeting before the question leaves it the same question.
+# "hoi moet ik dit melden?", "If a bug turns up in my library, do I have to report?": a greeting or a condition
+# before the question leaves it the same question.
 _GREETING = re.compile(
     r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}),?\s+"
 )
+_CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
 
 
 def _applicability_sentence(s: str) -> str | None:
-    s = _GREETING.sub("", s)
+    s = _CONDITION_FIRST.sub("", _GREETING.sub("", s))
     if _DATE_QUESTION.search(s):
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
     checks: list[tuple[str, str]] = [
@@ -185,6 +188,12 @@ def _applicability_sentence(s: str) -> str | None:
             "ours to report",
             r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
             r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
+        ),
+        (
+            # "is the 24h reporting our job or not?"
+            "ours to report",
+            r"^(and |en )?(is|are|would|zou)\b[^?.]{0,60}\b(our|my|onze|mijn) (job|responsibility|duty|obligation|taak|"
+            r"verantwoordelijkheid|plicht)\b",
         ),
         (
             # "are we the ones that must notify, or they?", "something we are obliged to report?"
