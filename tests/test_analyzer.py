@@ -104,3 +104,17 @@ def test_a_negated_track_is_the_other_track(
 ) -> None:
     tokens = assistant.analyzer.tokens(text, lang)
     assert present in tokens and (absent is None or absent not in tokens)
+
+
+@pytest.mark.parametrize(
+    "lang, text, concept",
+    [
+        ("en", "and the final one?", "@final_report"),
+        ("nl", "wat doen we als het meldplatform niet werkt", "@unavailable"),
+        ("nl", "bij welk CSIRT dan?", "@main_establishment"),
+        ("en", "what do you want to know from us when we report?", "@checklist"),
+        ("en", "which fields are mandatory at the 24h stage?", "@early_warning"),
+    ],
+)
+def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:
+    assert concept in assistant.analyzer.tokens(text, lang)

@@ -66,3 +66,16 @@ def test_a_question_about_confidentiality_is_not_taken_for_a_disclaimer() -> Non
     question = "Hoe geven we aan dat informatie in onze melding vertrouwelijk is?"
     assert new_text(question) == question
     assert new_text("Is the content of this message treated as confidential by you?")
+
+
+def test_an_inline_reply_keeps_the_lines_between_and_below_the_quotes() -> None:
+    body = (
+        "Thanks for your answer.\n\n"
+        "> The final report is due 14 days after the fix is available.\n\n"
+        "Follow-up: what must the final report say about the update?\n\n"
+        "On Mon, 2 Nov 2026 at 10:00, CRA Helpdesk <helpdesk@ncsc.example> wrote:\n"
+        "> Dear Lena,\n> an older answer\n"
+    )
+    text = new_text(body)
+    assert "Follow-up: what must the final report say about the update?" in text
+    assert ">" not in text and "older answer" not in text

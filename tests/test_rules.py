@@ -202,6 +202,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Can you test our firmware for vulnerabilities?",
         "What fines can we get under the CRA?",
         "Moeten we ons ook onder NIS2 registreren?",
+        "Hoe schrijf ik een beleid voor coordinated vulnerability disclosure voor onze website?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

@@ -357,6 +357,7 @@ _outside_reporting = _any(
     r"\b(fines?|boetes?|penalt(y|ies)|sancties|sanctions)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
+    r"\b(beleid|policy|procedure)\b[^.?!]{0,30}\b(coordinated vulnerability disclosure|cvd)\b",
     r"\b(product classification|important products?|critical products?|belangrijke producten|kritieke producten|class i{1,2}\b|klasse i{1,2}\b)",
 )
 

@@ -10,8 +10,8 @@ import re
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
-# A line that starts the quoted history: everything from it down is an earlier message.
-_HISTORY_START = re.compile(
+# A line that introduces an earlier message: everything from it down is history.
+_HISTORY_HEADER = re.compile(
     "|".join(
         [
             # Gmail, Apple Mail, Thunderbird: "On <date>, <name> wrote:" / "Op <datum> schreef <naam>:"
@@ -19,11 +19,11 @@ _HISTORY_START = re.compile(
             r"^\s*-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht)\s*-{2,}\s*$",
             r"^\s*(from|van)\s*:\s*.+\n\s*(sent|verzonden|date|datum)\s*:",  # Outlook header block
             r"^\s*_{10,}\s*$",  # Outlook's separator line
-            r"^\s*>",  # a quoted line
         ]
     ),
     _FLAGS,
 )
+_QUOTED_LINE = re.compile(r"^\s*>", re.MULTILINE)
 # Any language's attribution: a line (maybe wrapped once) naming an address and ending in ':' right before quoted
 # lines ("02.04.2012 14:20 пользователь <bob@example.org> написал:").
 _ANY_ATTRIBUTION = re.compile(r"^[^\n]{0,200}@[^\n]{0,200}(\n[^\n>][^\n]{0,120})?:\s*\n(\s*\n)*\s*>", re.MULTILINE)
@@ -79,20 +79,29 @@ def without_history(text: str) -> str:
 
 
 def strip_history(text: str) -> str:
-    """Cut the message at the first line that starts quoted history.
+    """Cut the message where the earlier messages begin.
 
-    When nothing stands above the quote, the sender answered below it (bottom-posting, as Thunderbird users
-    often do): then the new text is what is not quoted.
+    A header ("On ... wrote:", "-----Original Message-----") starts the history: everything below it is earlier.
+    Quoted lines without a header are the sender quoting what they answer, above or between their own lines
+    (bottom-posting and inline replies, as Thunderbird users often write): then the new text is every line that is
+    not quoted, down to the next header. When nothing stands above a header, the sender answered below it.
     """
-    cut = len(text)
-    for pattern in (_HISTORY_START, _WRAPPED_ATTRIBUTION, _ANY_ATTRIBUTION):
+    header = len(text)
+    for pattern in (_HISTORY_HEADER, _WRAPPED_ATTRIBUTION, _ANY_ATTRIBUTION):
         match = pattern.search(text)
-        if match and match.start() < cut:
-            cut = match.start()
-    if text[:cut].strip() or cut == len(text):
-        return text[:cut]
-    below = text[cut:].split("\n", 1)[1] if "\n" in text[cut:] else ""
-    return "\n".join(line for line in below.splitlines() if not line.lstrip().startswith(">"))
+        if match and match.start() < header:
+            header = match.start()
+    if not text[:header].strip() and header < len(text):
+        # Nothing above the header: the sender answered below the quote.
+        below = text[header:].split("\n", 1)[1] if "\n" in text[header:] else ""
+        return _unquoted(below)
+    if _QUOTED_LINE.search(text, 0, header) is None:
+        return text[:header]
+    return _unquoted(text[:header])
+
+
+def _unquoted(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
 def strip_signature(text: str) -> str:
