@@ -332,3 +332,11 @@ def test_such_a_report_points_back_at_the_stage_before(assistant: Assistant) -> 
         "When is the final report on a severe incident due? And what is the minimum content such a report must include?"
     )
     assert [q.slug for q in decision.questions] == ["incident-final-report", "incident-final-report"]
+
+
+def test_a_client_wondering_whether_a_case_counts_gets_the_deflection_beside_the_answer(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Een klant vraagt mij of een geslaagde phishingaanval als 'ernstig incident' onder de CRA telt. Daarnaast: "
+        "wat moet er in het eindverslag van een ernstig incident staan?"
+    )
+    assert decision.deflect and decision.articles == ("incident-final-report",), decision.details()

@@ -52,6 +52,7 @@ APPLICABILITY = [
     "Geldt artikel 14 ook voor apparaten die we niet meer verkopen?",
     "is the 24h reporting our job or not?",
     "If a zero-day turns up in my hobby library, do I personally have to report it?",
+    "Wij verzoeken u te bevestigen of onze app onder de meldplicht valt en, zo ja, vanaf welke datum.",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -76,6 +77,7 @@ NOT_APPLICABILITY = [
     "Which conformity assessment procedure applies to us?",
     "Are weekends excluded from the reporting deadlines?",
     "Do we have to make a new notification from scratch to correct one field?",
+    "Welke voorwaarden zijn daarop van toepassing?",
 ]
 
 
@@ -203,6 +205,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "What fines can we get under the CRA?",
         "Moeten we ons ook onder NIS2 registreren?",
         "Hoe schrijf ik een beleid voor coordinated vulnerability disclosure voor onze website?",
+        "What does eHerkenning level 3 cost?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

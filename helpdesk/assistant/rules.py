@@ -92,6 +92,11 @@ _WHETHER: list[tuple[str, str]] = [
         r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|product met digitale elementen)",
     ),
     (
+        # "een klant vraagt of een phishingaanval als 'ernstig incident' onder de CRA telt"
+        "whether",
+        r"\bof (een|de|het|zo'?n)\b[^?.]{0,80}\b(als|onder)\b[^?.]{0,40}\b(telt|tellen|valt|vallen|geldt|kwalificeert)\b",
+    ),
+    (
         # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
         "not sure",
         r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,60}\b(count|qualif|manufacturer|"
@@ -128,9 +133,22 @@ _GREETING = re.compile(
 _CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
 
 
+# "Which conditions apply to that?", "welke voorwaarden zijn daarop van toepassing?" ask what, not whether.
+_WHICH_RULES = re.compile(
+    r"^(and |en )?(which|what|welke|wat voor) (conditions|rules|requirements|deadlines|voorwaarden|regels|eisen|"
+    r"termijnen)\b"
+)
+
+
 def _applicability_sentence(s: str) -> str | None:
     s = _CONDITION_FIRST.sub("", _GREETING.sub("", s))
-    if _DATE_QUESTION.search(s):
+    for name, pattern in _WHETHER:
+        # "Please confirm whether our product falls under the CRA and, if so, from which date": the wondering
+        # counts even beside a date question.
+        match = re.search(pattern, s)
+        if match:
+            return f"{name}: {match.group(0).strip()[:80]!r}"
+    if _DATE_QUESTION.search(s) or _WHICH_RULES.search(s):
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
     checks: list[tuple[str, str]] = [
         # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
@@ -355,6 +373,7 @@ _outside_reporting = _any(
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
     r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
     r"\b(fines?|boetes?|penalt(y|ies)|sancties|sanctions)\b",
+    r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
     r"\b(beleid|policy|procedure)\b[^.?!]{0,30}\b(coordinated vulnerability disclosure|cvd)\b",

@@ -54,7 +54,8 @@ _CONDITION_THEN_QUESTION = re.compile(
 _ASKING = re.compile(
     r"\b(i would like to know|i'd like to know|could you (tell|explain)|please (tell|explain|advise)|"
     r"i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
-    r"wil(len)? (graag )?weten|vraag( is)?:|question:)",
+    r"wil(len)? (graag )?weten|vraag( is)?:|question:|(wij |we )?verzoeken u|we (kindly )?request|could you confirm|"
+    r"please confirm|kunt u bevestigen)",
     re.IGNORECASE,
 )
 
@@ -72,6 +73,14 @@ class Question:
 
 # A list item's marker: "- ", "* ", "• ", "1) ", "2. ".
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+
+
+# "ok", "top, thanks": an acknowledgement on a line of its own neither asks nor tells anything.
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(ok|oke|okay|oké|top|prima|helder|duidelijk|thanks|thank you|thx|bedankt|dank je|dankjewel|great|perfect|"
+    r"cool|fijn|goed|alright|understood|begrepen)([ ,]+(thanks|thx|bedankt|dank je))?[.!,]*$",
+    re.IGNORECASE,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -124,6 +133,8 @@ def split_questions(text: str) -> list[Question]:
     questions: list[Question] = []
     context: list[str] = []
     for sentence in sentences(text):
+        if _ACKNOWLEDGEMENT.match(sentence):
+            continue
         if not is_question(sentence):
             context.append(sentence)
             continue
