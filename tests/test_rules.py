@@ -78,6 +78,7 @@ NOT_APPLICABILITY = [
     "Are weekends excluded from the reporting deadlines?",
     "Do we have to make a new notification from scratch to correct one field?",
     "Welke voorwaarden zijn daarop van toepassing?",
+    "Welk formaat moet de melding hebben onder de CRA, JSON of PDF?",
 ]
 
 
@@ -166,6 +167,7 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Ter info: zie hieronder onze incidentmelding van vanochtend.\n\nProduct: SlimSlot v2.3\nImpact: deuren openen op afstand",
         "Zie hieronder onze vroegtijdige waarschuwing, voor de volledigheid ook aan jullie.",
         "Please find attached our vulnerability notification for the record.",
+        "Zie hieronder de melding van ons PSIRT, graag in behandeling nemen.",
         "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
         "ik wil een melding doen: onze routers worden sinds gisteren aangevallen via CVE-2026-11111",
         "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",
@@ -213,7 +215,12 @@ def test_topics_outside_reporting(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["What goes in the final report on a vulnerability?", "Waar dien ik de incidentmelding in?"]
+    "text",
+    [
+        "Is an email to our customers and a post on our website fine for informing them?",
+        "What goes in the final report on a vulnerability?",
+        "Waar dien ik de incidentmelding in?",
+    ],
 )
 def test_reporting_questions_are_not_outside(text: str) -> None:
     assert RULES["outside-reporting"](text) is None

@@ -164,7 +164,13 @@ def _applicability_sentence(s: str) -> str | None:
             "scope",
             rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
         ),
-        ("scope", _SCOPE_WORDS + r"[^?.]{0,40}\?"),
+        # "... onder de CRA?" closing a question; not "welk formaat moet onze SBOM hebben onder de CRA?", which asks how.
+        (
+            "scope",
+            r"^(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*"
+            + _SCOPE_WORDS
+            + r"[^?.]{0,40}\?",
+        ),
         (
             "case",
             rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
@@ -318,6 +324,9 @@ _FORWARDED_REPORT = re.compile(
     r"zie (hieronder|onder|bijlage|de bijlage)|hieronder (vindt u |vind je |staat )?|onderstaand|bijgaand|"
     r"in de bijlage)\s*:?\s*(onze|ons|our) (\w+ )?"
     r"(\w*(melding|waarschuwing|eindverslag)|(vulnerability |incident )?(notification|early warning|final report))\b"
+    # "Zie hieronder de melding van ons PSIRT, graag in behandeling nemen."
+    r"|\b(zie|see) (hieronder|below) (de|the) (\w+ )?(melding|notification|report)\b[^\n]{0,60}"
+    r"\b(in behandeling|behandelen|verwerken|process|handle)"
 )
 _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",
@@ -372,7 +381,8 @@ _outside_reporting = _any(
     r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
     r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
-    r"\b(fines?|boetes?|penalt(y|ies)|sancties|sanctions)\b",
+    # "fine" alone is also "all right": "is an email to customers fine?"
+    r"\b(fines|fined|boetes?|penalt(y|ies)|sancties|sanctions)\b|\b(a|any|the) fine\b|\bfine (us|me|them|you)\b",
     r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
