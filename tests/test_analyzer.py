@@ -115,6 +115,8 @@ def test_a_negated_track_is_the_other_track(
         ("en", "what do you want to know from us when we report?", "@checklist"),
         ("en", "which fields are mandatory at the 24h stage?", "@early_warning"),
         ("en", "we cannot log in to the platform", "@unavailable"),
+        ("en", "do the deadlines stop over christmas?", "@pause"),
+        ("nl", "kunnen we dat nog aanpassen", "@correct"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

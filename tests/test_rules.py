@@ -75,6 +75,7 @@ NOT_APPLICABILITY = [
     "Is het voldoende om in de eerste melding alleen de lidstaten te noemen?",
     "Moeten wij bij het CERT in Duitsland melden of bij jullie?",
     "Which conformity assessment procedure applies to us?",
+    "Moeten we eerst een account aanmaken voor dat meldplatform of kan je zo melden?",
     "Are weekends excluded from the reporting deadlines?",
     "Do we have to make a new notification from scratch to correct one field?",
     "Welke voorwaarden zijn daarop van toepassing?",
@@ -133,6 +134,8 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Wat fijn, dankjewel!",
         "That's all for today, cheers",
         "Dank voor het snelle antwoord. Het ticket mag wat ons betreft dicht.",
+        "top, dank je wel, dat was wat ik wilde weten",
+        "Thanks, that was what I wanted to know.",
     ],
 )
 def test_closing(text: str) -> None:

@@ -57,7 +57,8 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
-    r"(a|an) new (notification|report)|from (zero|scratch)|nieuwe melding|helemaal opnieuw|"
+    r"(a|an) new (notification|report)|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
+    r"eerst|first|beforehand|vooraf|"
     r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
     # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.
     r"(bij|aan|naar) (het|de|jullie|u) [\w-]*\b[^?.]{0,30}\b(of|or) (bij|aan|naar|to))\b"
@@ -284,8 +285,9 @@ _THANKS = re.compile(
 CLOSING_MAX_WORDS = 20
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
-    r"\b(in advance|alvast|where|what|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
-    r"\bwat\b(?! (een|fijn|ons betreft|mij betreft))"
+    r"\b(in advance|alvast|where|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
+    r"\bwhat\b(?! i (wanted|needed) to know)|"
+    r"\bwat\b(?! (een|fijn|ons betreft|mij betreft|ik wilde weten|ik wou weten|ik nodig had))"
 )
 
 
