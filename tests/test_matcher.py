@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk.assistant import matcher as matcher_module
+from helpdesk.assistant.facets import TRACKS
 from helpdesk.assistant.matcher import Matcher
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.text.analyzer import Analyzer
@@ -63,7 +64,7 @@ def test_an_article_of_the_other_track_scores_lower(
     write_article("incident-early-warning", "en", questions=["When is the early warning on an incident due?"] * 6)
     write_article("reporting-deadlines", "en", questions=["When is the early warning due?"] * 6)
     concepts = {"vulnerability": ["vulnerability"], "incident": ["incident"], "early_warning": ["early warning"]}
-    matcher = Matcher(load_knowledge_base(tmp_path), Analyzer(concepts, {"due"}))
+    matcher = Matcher(load_knowledge_base(tmp_path), Analyzer(concepts, {"due"}), tracks=TRACKS)
     assert matcher.track_of["incident-early-warning"] == {"@incident"} and not matcher.track_of["reporting-deadlines"]
     question = "When is the early warning due for our vulnerability?"
     penalised = {m.slug: m.score for m in matcher.match(question, "en")}

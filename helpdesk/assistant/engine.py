@@ -12,30 +12,33 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
 from helpdesk import deadlines, drafts
 from helpdesk.assistant.decision import Decision, QuestionOutcome
-from helpdesk.assistant.matcher import TRACKS, Match, Matcher
+from helpdesk.assistant.facets import (
+    FOLLOW_UP_MAX_TOKENS,
+    MEANING,
+    STAGES,
+    TRACKS,
+    asks_a_definition,
+    follow_up_tokens,
+    is_elliptical,
+    overview_first,
+    refers_back,
+)
+from helpdesk.assistant.matcher import Match, Matcher, top
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
+from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
-from helpdesk.text.analyzer import CONCEPT_PREFIX, Analyzer
+from helpdesk.text.analyzer import CONCEPT_PREFIX
 from helpdesk.text.cleanup import new_text
 from helpdesk.text.language import detect_language
-from helpdesk.text.normalise import fold, words
+from helpdesk.text.normalise import fold
 from helpdesk.text.split import Question, split_questions
 
 log = logging.getLogger("helpdesk.assistant")
 _ASKS_FOR_PERSON = next(rule for rule in MESSAGE_RULES if rule.name == "asks-for-person")
 
 WHERE_TO_REPORT = "where-to-report"
-DEADLINES_OVERVIEW = "reporting-deadlines"
-DEADLINE = "@deadline"
-CLOCK_START = "@clock_start"
-# A deadline question naming no stage gets the overview when it scores within this of the best article.
-OVERVIEW_MARGIN = 0.2
-CONCEPTS_FILE = "concepts.yaml"
-COMPOUNDS_FILE = "compounds.yaml"
 # Below this score the assistant escalates instead of answering (rule 2). Chosen with `python bench/threshold.py`
 # on our labelled questions: the lowest value that keeps wrong answers under 2 %.
 CONFIDENCE_THRESHOLD = 0.45
@@ -47,47 +50,11 @@ CLEAR_WINNER_MARGIN = 0.07
 # Two articles closer than this answer together: choosing one would be a guess (rule 2), and a reply may carry one
 # article more than it has questions. `python bench/threshold.py` compares tie margins side by side.
 TIE_MARGIN = 0.03
-# A question of at most this many content tokens is a fragment ("incidents?"), read with the question before it.
-FOLLOW_UP_MAX_TOKENS = 1
 # A question beside an answered one with at most this many words the base knows is an aside ("Who does what?").
 VAGUE_MAX_KNOWN = 1
 # A weak question whose best article the message already gets by another question is covered by it from this score.
 SAME_SUBJECT_FLOOR = 0.25
-_FOLLOW_UP_OPENERS = (
-    "and ",
-    "en ",
-    "what about",
-    "how about",
-    "and what",
-    "en wat",
-    "en hoe",
-    "en als",
-    "also ",
-    "ook ",
-    "same for",
-    "hetzelfde voor",
-    "and if",
-    "what if",
-    "en voor",
-    "and for",
-    "en bij",
-    "and in",
-)
-# Tokens that replace each other in a follow-up: "and for an incident?" swaps the track, keeps the stage.
-# "What is ENISA?", "Wat betekent CSIRT?": a short question asking what a term means.
-_DEFINITION = re.compile(
-    r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
-    r"|(what|wat)\s+(does|do|betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)?)\s*\??\s*$"
-)
 _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
-# Words that point back at the report the question before was about: "daarin", "in it", "in that report".
-_REFERS_BACK = re.compile(
-    r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?|"
-    r"(such a|that) (report|notification)|zo'?n (melding|verslag|rapport)|dat verslag|die melding)\b"
-)
-MEANING = "@meaning"
-STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
-FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES)
 
 
 class Assistant:
@@ -104,13 +71,8 @@ class Assistant:
         self.threshold = threshold
         self.margin = margin
         self.tie_margin = tie_margin
-        self.analyzer = Analyzer(
-            load_concepts(kb.directory),
-            kb_vocabulary(kb),
-            load_compounds(kb.directory),
-            negatable={track.removeprefix(CONCEPT_PREFIX) for track in TRACKS},
-        )
-        self.matcher = Matcher(kb, self.analyzer)
+        self.analyzer = analyzer_for(kb, negatable={track.removeprefix(CONCEPT_PREFIX) for track in TRACKS})
+        self.matcher = Matcher(kb, self.analyzer, tracks=TRACKS)
 
     @classmethod
     def from_directory(cls, directory: str | Path) -> Assistant:
@@ -221,7 +183,7 @@ class Assistant:
         if before is None:
             return False
         ranked = self.matcher.rank(self.analyzer.tokens(outcome.text, lang), self.analyzer.tokens(before.text, lang))
-        return _top(ranked).slug == before.slug and _top(ranked).score >= SAME_SUBJECT_FLOOR
+        return top(ranked).slug == before.slug and top(ranked).score >= SAME_SUBJECT_FLOOR
 
     @staticmethod
     def _same_subject(outcome: QuestionOutcome, answered: set[str | None]) -> bool:
@@ -241,19 +203,19 @@ class Assistant:
             if reason:
                 return QuestionOutcome(question.text, rule.name, reason=f"{rule.name}: {reason}")
         tokens = self.analyzer.tokens(question.text, lang)
-        if _DEFINITION.match(fold(question.text)):
+        if asks_a_definition(question.text):
             tokens += (MEANING,)
         context = self.analyzer.tokens(question.context, lang)
         if not any(t in self.matcher.idf for t in tokens):
             # "What does that involve?" says nothing the knowledge base knows: its subject is the statement before it.
             tokens, context = tokens + context, ()
         previous_tokens = self.analyzer.tokens(previous, detect_language(previous, lang)) if previous else ()
-        if previous_tokens and self._is_elliptical(question.text, tokens):
+        if previous_tokens and is_elliptical(question.text, tokens):
             # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
             # confident, even if the fragment alone happens to match something else.
-            follow_up = _follow_up_tokens(previous_tokens, tokens)
-            with_previous = _overview_first(self.matcher.rank(follow_up, context), follow_up)
-            if _top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
+            follow_up = follow_up_tokens(previous_tokens, tokens)
+            with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, TIE_MARGIN)
+            if top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
                 return self._outcome(question, with_previous, lang)
         elif not TRACKS & set(tokens):
             # A complete question that names no track ("what must the early warning contain?") keeps the track
@@ -264,16 +226,16 @@ class Assistant:
             # "A flaw in our extension is being exploited. When must the final report be in?": the statement says
             # which track the stage belongs to, as firmly as if the question had.
             tokens += tuple(told_track)
-        if previous_tokens and not STAGES & set(tokens) and _REFERS_BACK.search(fold(question.text)):
+        if previous_tokens and not STAGES & set(tokens) and refers_back(question.text):
             # "What do we mention in it about the update?" after a question on the final report is about the final
             # report: the stage it points back to counts as if it were named.
             tokens += tuple(STAGES & set(previous_tokens))
         ranked = self.matcher.rank(tokens, context)
-        if context and _top(ranked).score < self.threshold:
+        if context and top(ranked).score < self.threshold:
             # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is
             # read as part of the question when the question alone is too vague to answer.
-            ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: _top(r).score)
-        return self._outcome(question, _overview_first(ranked, tokens), lang)
+            ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
+        return self._outcome(question, overview_first(ranked, tokens, TIE_MARGIN), lang)
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
         """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to
@@ -281,11 +243,11 @@ class Assistant:
         known = [t for t in tokens if t in self.matcher.idf]
         if len(known) <= FOLLOW_UP_MAX_TOKENS:
             return False
-        alone = _top(self.matcher.rank(tokens, context)).score
-        return alone >= self.threshold or alone >= _top(with_previous).score
+        alone = top(self.matcher.rank(tokens, context)).score
+        return alone >= self.threshold or alone >= top(with_previous).score
 
     def _outcome(self, question: Question, ranked: list[Match], lang: str) -> QuestionOutcome:
-        best = _top(ranked)
+        best = top(ranked)
         alternatives = tuple((m.slug, m.score) for m in ranked)
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         # A vague question without statements around it ("What should we do now?") has no evidence to stand out
@@ -312,43 +274,7 @@ class Assistant:
 
     def _answerable(self, text: str, lang: str) -> bool:
         """Whether the knowledge base has a confident answer to something in `text`."""
-        return _top(self.matcher.rank(self.analyzer.tokens(text, lang))).score >= self.threshold
-
-    @staticmethod
-    def _is_elliptical(text: str, tokens: tuple[str, ...]) -> bool:
-        """A fragment that only makes sense with the question before it: "and for incidents?", "en de termijn?".
-        "En wat moet er in de vroegtijdige waarschuwing?" opens the same way but names its own stage and asks
-        something of it: that is a question of its own."""
-        if len(tokens) <= FOLLOW_UP_MAX_TOKENS:
-            return True
-        names_its_subject = bool(STAGES & set(tokens)) and len(tokens) >= 2
-        return fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS) and not names_its_subject
-
-
-def _overview_first(ranked: list[Match], tokens: tuple[str, ...]) -> list[Match]:
-    """ "How fast must we report an exploited vulnerability?" names no stage: the overview of every stage and its
-    deadline answers it, where one stage's article ("reporting" reads as that stage's name) answers a third of it."""
-    names_a_stage = STAGES & set(tokens) or any(t.isdigit() for t in tokens)
-    # "When does the 24-hour clock start?" is the overview's too: it explains becoming aware, whatever the stage.
-    asks_overview = (DEADLINE in tokens and not names_a_stage) or CLOCK_START in tokens
-    overview = next((m for m in ranked if m.slug == DEADLINES_OVERVIEW), None)
-    if not asks_overview or overview is None or overview is _top(ranked):
-        return ranked
-    if _top(ranked).score - overview.score > OVERVIEW_MARGIN:
-        return ranked
-    # It leads by the tie margin: the stage articles are parts of it, not answers level with it.
-    lead = Match(overview.slug, round(min(1.0, _top(ranked).score + TIE_MARGIN), 4))
-    return [lead] + [m for m in ranked if m is not overview]
-
-
-def _top(matches: list[Match]) -> Match:
-    return matches[0] if matches else Match("", 0.0)
-
-
-def _follow_up_tokens(previous: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...]:
-    """The earlier question's tokens with the follow-up's facets swapped in: (72 h, vulnerability) + incident."""
-    replaced = {token for facet in FACETS if facet & set(current) for token in facet}
-    return tuple(t for t in previous if t not in replaced) + current
+        return top(self.matcher.rank(self.analyzer.tokens(text, lang))).score >= self.threshold
 
 
 def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:
@@ -367,28 +293,3 @@ def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:
     confidence = min((o.score for o in answered), default=0.0)
     reasons = tuple(o.reason for o in outcomes if o.reason)
     return Decision(articles, deflect, escalate, lang, confidence, reasons=reasons, questions=tuple(outcomes))
-
-
-def load_concepts(directory: Path) -> dict[str, list[str]]:
-    path = directory / CONCEPTS_FILE
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(name): [str(p) for p in phrases] for name, phrases in data.items()}
-
-
-def load_compounds(directory: Path) -> dict[str, str]:
-    path = directory / COMPOUNDS_FILE
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(word): str(parts) for word, parts in data.items()}
-
-
-def kb_vocabulary(kb: KnowledgeBase) -> set[str]:
-    """Every word the articles use: what typos are corrected towards."""
-    vocabulary: set[str] = set()
-    for article in kb.articles.values():
-        for text in (article.title, *article.questions, *article.keywords, article.body):
-            vocabulary.update(words(fold(text)))
-    return vocabulary

@@ -33,9 +33,8 @@ FUZZY_CANDIDATES = 2
 CONTEXT_WEIGHT = 0.5
 # Shared evidence (sum of IDF weights) at which a match is fully trusted; less scales the score down.
 EVIDENCE_FULL = 3.0
-# The two reporting tracks. An article whose example questions nearly all name one track (this share or more) is
-# that track's; a question naming only the other track scores it this much lower.
-TRACKS = frozenset({"@vulnerability", "@incident"})
+# Tracks (given by the caller: "@vulnerability", "@incident"). An article whose example questions nearly all name one
+# track (this share or more) is that track's; a question naming only the other track scores it this much lower.
 TRACK_SHARE = 0.75
 OTHER_TRACK_FACTOR = 0.85
 
@@ -55,8 +54,9 @@ class _Document:
 
 
 class Matcher:
-    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer, tracks: frozenset[str] = frozenset()) -> None:
         self.analyzer = analyzer
+        self.tracks = tracks
         documents: list[tuple[str, tuple[str, ...]]] = []
         for article in kb.articles.values():
             # Keywords join the title: alone, a one-word keyword would match any question containing that word.
@@ -81,7 +81,7 @@ class Matcher:
         self.vocabulary_of: dict[str, set[str]] = defaultdict(set)
         for document in self.documents:
             self.vocabulary_of[document.slug] |= document.tokens
-        self.track_of = _tracks_of(self.documents)
+        self.track_of = _tracks_of(self.documents, tracks)
 
     def _weight(self, tokens: set[str] | frozenset[str]) -> float:
         return sum(self.idf.get(t, self._unknown_idf) for t in tokens)
@@ -124,7 +124,7 @@ class Matcher:
             score = best[slug] + COVERAGE_WEIGHT * evidence / query_weight
             # Two common words in common ("CSIRT", "report") are weak evidence, however well they overlap.
             best[slug] = score * min(1.0, evidence / EVIDENCE_FULL)
-        asked_track = TRACKS & set(tokens)
+        asked_track = self.tracks & set(tokens)
         if len(asked_track) == 1:
             for slug in best:
                 if self.track_of[slug] and not self.track_of[slug] & asked_track:
@@ -136,13 +136,18 @@ class Matcher:
         return self.rank(self.analyzer.tokens(text, language), limit=limit)
 
 
-def _tracks_of(documents: list[_Document]) -> dict[str, frozenset[str]]:
+def top(matches: list[Match]) -> Match:
+    """The best match, or an empty one when nothing matched."""
+    return matches[0] if matches else Match("", 0.0)
+
+
+def _tracks_of(documents: list[_Document], tracks: frozenset[str]) -> dict[str, frozenset[str]]:
     """Each article's track, read from its example questions: those of `incident-final-report` all name incidents."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     totals: dict[str, int] = defaultdict(int)
     for document in documents:
         totals[document.slug] += 1
-        for track in TRACKS & document.tokens:
+        for track in tracks & document.tokens:
             counts[document.slug][track] += 1
     return {
         slug: frozenset(t for t, n in counts[slug].items() if n / total >= TRACK_SHARE)

@@ -1,0 +1,96 @@
+"""The shape of the reporting obligation, as the assistant reads questions with it.
+
+Two tracks (an actively exploited vulnerability, a severe incident) each pass through stages (early warning,
+notification, final report, on request an intermediate report). A follow-up swaps one facet and keeps the other
+("and for an incident?"); a question pointing back ("what goes in it?") keeps the stage before it; a deadline
+question naming no stage is answered by the overview of all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.assistant.matcher import Match, top
+from helpdesk.text.normalise import fold
+
+TRACKS = frozenset({"@vulnerability", "@incident"})
+STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
+FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES)
+MEANING = "@meaning"
+DEADLINE = "@deadline"
+CLOCK_START = "@clock_start"
+DEADLINES_OVERVIEW = "reporting-deadlines"
+# A deadline question naming no stage gets the overview when it scores within this of the best article.
+OVERVIEW_MARGIN = 0.2
+# A question of at most this many content tokens is a fragment ("incidents?"), read with the question before it.
+FOLLOW_UP_MAX_TOKENS = 1
+_FOLLOW_UP_OPENERS = (
+    "and ",
+    "en ",
+    "what about",
+    "how about",
+    "and what",
+    "en wat",
+    "en hoe",
+    "en als",
+    "also ",
+    "ook ",
+    "same for",
+    "hetzelfde voor",
+    "and if",
+    "what if",
+    "en voor",
+    "and for",
+    "en bij",
+    "and in",
+)
+# "What is ENISA?", "Wat betekent CSIRT?": a short question asking what a term means.
+_DEFINITION = re.compile(
+    r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
+    r"|(what|wat)\s+(does|do|betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)?)\s*\??\s*$"
+)
+# Words that point back at the report the question before was about: "daarin", "in it", "in that report".
+_REFERS_BACK = re.compile(
+    r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?|"
+    r"(such a|that) (report|notification)|zo'?n (melding|verslag|rapport)|dat verslag|die melding)\b"
+)
+
+
+def asks_a_definition(text: str) -> bool:
+    return bool(_DEFINITION.match(fold(text)))
+
+
+def refers_back(text: str) -> bool:
+    return bool(_REFERS_BACK.search(fold(text)))
+
+
+def is_elliptical(text: str, tokens: tuple[str, ...]) -> bool:
+    """A fragment that only makes sense with the question before it: "and for incidents?", "en de termijn?".
+    "En wat moet er in de vroegtijdige waarschuwing?" opens the same way but names its own stage and asks
+    something of it: that is a question of its own."""
+    if len(tokens) <= FOLLOW_UP_MAX_TOKENS:
+        return True
+    names_its_subject = bool(STAGES & set(tokens)) and len(tokens) >= 2
+    return fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS) and not names_its_subject
+
+
+def follow_up_tokens(previous: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...]:
+    """The earlier question's tokens with the follow-up's facets swapped in: (72 h, vulnerability) + incident."""
+    replaced = {token for facet in FACETS if facet & set(current) for token in facet}
+    return tuple(t for t in previous if t not in replaced) + current
+
+
+def overview_first(ranked: list[Match], tokens: tuple[str, ...], lead: float) -> list[Match]:
+    """ "How fast must we report an exploited vulnerability?" names no stage: the overview of every stage and its
+    deadline answers it, where one stage's article ("reporting" reads as that stage's name) answers a third of it.
+    Promoted, the overview leads the best article by `lead`: the stage articles are parts of it, not its equals."""
+    names_a_stage = STAGES & set(tokens) or any(t.isdigit() for t in tokens)
+    # "When does the 24-hour clock start?" is the overview's too: it explains becoming aware, whatever the stage.
+    asks_overview = (DEADLINE in tokens and not names_a_stage) or CLOCK_START in tokens
+    overview = next((m for m in ranked if m.slug == DEADLINES_OVERVIEW), None)
+    if not asks_overview or overview is None or overview is top(ranked):
+        return ranked
+    if top(ranked).score - overview.score > OVERVIEW_MARGIN:
+        return ranked
+    promoted = Match(overview.slug, round(min(1.0, top(ranked).score + lead), 4))
+    return [promoted] + [m for m in ranked if m is not overview]
