@@ -117,6 +117,7 @@ def test_a_negated_track_is_the_other_track(
         ("en", "we cannot log in to the platform", "@unavailable"),
         ("en", "do the deadlines stop over christmas?", "@pause"),
         ("nl", "kunnen we dat nog aanpassen", "@correct"),
+        ("en", "do we get a confirmation that we are now compliant?", "@compliance"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

@@ -53,6 +53,7 @@ APPLICABILITY = [
     "is the 24h reporting our job or not?",
     "If a zero-day turns up in my hobby library, do I personally have to report it?",
     "Wij verzoeken u te bevestigen of onze app onder de meldplicht valt en, zo ja, vanaf welke datum.",
+    "Is a flaw that only our own pentesters used 'actively exploited'?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",

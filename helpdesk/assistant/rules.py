@@ -178,6 +178,12 @@ def _applicability_sentence(s: str) -> str | None:
         ),
         ("counts as", r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"),
         (
+            # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
+            "case",
+            rf"^(and |en )?(is|are|was|were|would|does|do|telt|is dit|zijn)\b[^?]{{0,120}}['\"\u2018\u201c]{_CASE_TERMS}"
+            r"['\"\u2019\u201d]\s*\?",
+        ),
+        (
             "counts as",
             r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
         ),
