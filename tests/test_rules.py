@@ -54,6 +54,8 @@ APPLICABILITY = [
     "If a zero-day turns up in my hobby library, do I personally have to report it?",
     "Wij verzoeken u te bevestigen of onze app onder de meldplicht valt en, zo ja, vanaf welke datum.",
     "Is a flaw that only our own pentesters used 'actively exploited'?",
+    "model X200 is end of support since 2024 - does the reporting obligation still cover it?",
+    "Zijn wij in dat geval 'fabrikant' in de zin van de CRA en dus meldplichtig?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -172,6 +174,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Zie hieronder onze vroegtijdige waarschuwing, voor de volledigheid ook aan jullie.",
         "Please find attached our vulnerability notification for the record.",
         "Zie hieronder de melding van ons PSIRT, graag in behandeling nemen.",
+        "ik wil melden dat onze controller BMC-400 actief wordt misbruikt via CVE-2026-39012. dit is onze melding.",
+        "Ik ben onderzoeker en zag dat een lek in router NT-AX3000 actief wordt misbruikt. Bij deze meld ik dit.",
         "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
         "ik wil een melding doen: onze routers worden sinds gisteren aangevallen via CVE-2026-11111",
         "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",

@@ -156,7 +156,8 @@ def _applicability_sentence(s: str) -> str | None:
         ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
         (
             "covers",
-            r"^(and |en )?(does|do|would|will|is|are)\b[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
+            r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
+            r"[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
         ),
         ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
         # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
@@ -323,6 +324,8 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
     r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
+    r"\bdit is (onze|ons|de|een) (\w*melding|vroegtijdige waarschuwing|eindverslag)\b|"
+    r"\b(ik|wij|we) (wil|willen) (graag )?(bij deze |hierbij )?melden dat\b|"
     r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b)"
 )
 # "Zie hieronder onze kwetsbaarheidsmelding", "please find attached our early warning": a copy of the report is below
@@ -347,10 +350,12 @@ _NOTIFICATION_FACTS = [
     r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
     r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
     r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
-    r"\b(exploited in the wild|actively being exploited|wordt actief misbruikt|actief uitgebuit wordt)\b",
+    r"\b(exploited in the wild|actively being exploited|being actively exploited|wordt actief misbruikt|"
+    r"actief wordt misbruikt|actief misbruikt wordt|actief uitgebuit wordt|actief wordt uitgebuit)\b",
     r"\b(taken offline|offline gehaald|hotfix|workaround (is )?(available|beschikbaar)|getroffen product|affected product)\b",
     # A researcher's or bystander's report: "attached are my technical details and a video".
-    r"\b(attached|enclosed|bijgevoegd|in de bijlage)\b[^.\n]{0,30}\b(details|proof|poc|video|logs?|screenshots?|bewijs)\b",
+    r"\b(attached|enclosed|bijgevoegd|bijgaand|in de bijlage)\b[^.\n]{0,30}\b(details|proof|poc|video|logs?|"
+    r"screenshots?|bewijs|requests|ip-adressen|ip addresses)\b",
     r"\b(can be|could be|kan worden|is te) (bypassed|bypass|omzeild)\b",
 ]
 

@@ -34,7 +34,11 @@ _CONDITION = (
     r"(?:if so|if yes|(?:if it does|if it is|if it's|if we do|if we must)(?=\s*[,:])|if that is the case|"
     r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)"
 )
-_CONDITIONAL_JOIN = re.compile(rf",?\s*(?:and|en)?\s*,?\s*\b{_CONDITION}\b\s*[,:]?\s*", re.IGNORECASE)
+# The condition joins only where punctuation or "and" sets it off: "Zijn wij in dat geval fabrikant?" is one question.
+_CONDITIONAL_JOIN = re.compile(
+    rf"(?:[,;]\s*(?:(?:and|en)\s*,?\s*)?|\s+(?:and|en)\s*,?\s*|^\s*(?:(?:and|en)\s*,?\s*)?)\b{_CONDITION}\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
 _QUESTION_WORD = re.compile(
     # "and how do i get an account" (chat lines often lack the question mark) is a question too.
     # "and through which country", "en via welk land": a preposition may come before the question word.
