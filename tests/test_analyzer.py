@@ -118,6 +118,7 @@ def test_a_negated_track_is_the_other_track(
         ("en", "do the deadlines stop over christmas?", "@pause"),
         ("nl", "kunnen we dat nog aanpassen", "@correct"),
         ("en", "do we get a confirmation that we are now compliant?", "@compliance"),
+        ("nl", "kan ik mijn melding ook gewoon hier in de chat doen?", "@helpdesk"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

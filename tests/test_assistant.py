@@ -340,3 +340,10 @@ def test_a_client_wondering_whether_a_case_counts_gets_the_deflection_beside_the
         "wat moet er in het eindverslag van een ernstig incident staan?"
     )
     assert decision.deflect and decision.articles == ("incident-final-report",), decision.details()
+
+
+def test_an_acknowledgement_before_a_follow_up_leaves_it_a_follow_up(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "ok and for an incident?", history=["what must the early warning for an exploited vulnerability contain?"]
+    )
+    assert decision.articles[0] == "incident-early-warning", decision.details()

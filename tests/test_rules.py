@@ -56,6 +56,8 @@ APPLICABILITY = [
     "Is a flaw that only our own pentesters used 'actively exploited'?",
     "model X200 is end of support since 2024 - does the reporting obligation still cover it?",
     "Zijn wij in dat geval 'fabrikant' in de zin van de CRA en dus meldplichtig?",
+    "Worden wij dan als fabrikant gezien?",
+    "I honestly don't know if the CRA even covers an app like mine.",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -139,6 +141,8 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Dank voor het snelle antwoord. Het ticket mag wat ons betreft dicht.",
         "top, dank je wel, dat was wat ik wilde weten",
         "Thanks, that was what I wanted to know.",
+        "Many thanks for the clear explanation. The platform is back up and we have submitted our early warning. No "
+        "further questions from our side.",
     ],
 )
 def test_closing(text: str) -> None:
@@ -176,6 +180,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Zie hieronder de melding van ons PSIRT, graag in behandeling nemen.",
         "ik wil melden dat onze controller BMC-400 actief wordt misbruikt via CVE-2026-39012. dit is onze melding.",
         "Ik ben onderzoeker en zag dat een lek in router NT-AX3000 actief wordt misbruikt. Bij deze meld ik dit.",
+        "I found that the SL-3 lock accepts replayed unlock packets, exploited in the wild. Details and PoC attached. "
+        "I'm reporting this to you so you can take it up with the manufacturer.",
         "On behalf of our client, please accept this e-mail as their notification. Product: GridBox 2, firmware 1.4.2.",
         "ik wil een melding doen: onze routers worden sinds gisteren aangevallen via CVE-2026-11111",
         "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",

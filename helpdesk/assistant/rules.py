@@ -86,7 +86,7 @@ _DATE_QUESTION = re.compile(
 _WHETHER: list[tuple[str, str]] = [
     (
         "whether",
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|cover|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
     ),
     (
         "whether",
@@ -191,6 +191,11 @@ def _applicability_sentence(s: str) -> str | None:
         (
             "we are",
             r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+        ),
+        (
+            # "Worden wij dan als fabrikant gezien?"
+            "we are",
+            r"\b(worden|word|zijn|ben) (wij|we|ik)\b[^?.]{0,30}\bals (fabrikant|importeur|distributeur|manufacturer)\b",
         ),
         (
             "we are",
@@ -298,9 +303,17 @@ _STILL_ASKING = re.compile(
 )
 
 
+# "No further questions from our side": done, however long the message that says it.
+_DONE = re.compile(
+    r"\b(no further questions|no more questions|geen (verdere |andere )?vragen meer|geen verdere vragen)\b"
+)
+
+
 def _closing(text: str) -> str | None:
     """Thanks without a question. The assistant still checks that nothing in it asks for an answer."""
     thanked = _THANKS.search(text)
+    if thanked and "?" not in text and _DONE.search(text):
+        return f"thanks: {thanked.group(0)!r}, done"
     if not thanked or "?" in text or _STILL_ASKING.search(text) or len(text.split()) > CLOSING_MAX_WORDS:
         return None
     return f"thanks: {thanked.group(0)!r}"
@@ -326,6 +339,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
     r"\bdit is (onze|ons|de|een) (\w*melding|vroegtijdige waarschuwing|eindverslag)\b|"
     r"\b(ik|wij|we) (wil|willen) (graag )?(bij deze |hierbij )?melden dat\b|"
+    r"\b(i'?m|i am|we'?re|we are) reporting this\b|\b(ik|wij|we) (meld|melden) dit\b|"
     r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b)"
 )
 # "Zie hieronder onze kwetsbaarheidsmelding", "please find attached our early warning": a copy of the report is below
@@ -356,6 +370,7 @@ _NOTIFICATION_FACTS = [
     # A researcher's or bystander's report: "attached are my technical details and a video".
     r"\b(attached|enclosed|bijgevoegd|bijgaand|in de bijlage)\b[^.\n]{0,30}\b(details|proof|poc|video|logs?|"
     r"screenshots?|bewijs|requests|ip-adressen|ip addresses)\b",
+    r"\b(details|poc|proof|logs?|video|screenshots?)\b[^.\n]{0,20}\b(attached|enclosed|bijgevoegd)\b",
     r"\b(can be|could be|kan worden|is te) (bypassed|bypass|omzeild)\b",
 ]
 
