@@ -93,13 +93,15 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_NAME = "|".join(WEEKDAYS)
 _RELATIVE = "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True))
 _TIME = (
-    r"(?:at|om|around|rond|vanaf|from|since|sinds)?\s*(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
+    # "at 9", "om 9": a clock word makes a bare number a time; "since 12" may be a count, so it does not.
+    r"(?:(?P<lead>at|om|around|rond)|vanaf|from|since|sinds)?\s*(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
     r"(?P<ampm>am|pm|a\.m\.|p\.m\.|uur|u\b|h\b)?\s*(?P<zone>utc|gmt|cest|cet|bst|est|edt|pst|pdt|z)?"
 )
 _DATE = re.compile(
     rf"\b(?P<rel>{_RELATIVE})\b|\b(?:on |op |since |sinds |last |vorige |afgelopen )?(?P<weekday>{_DAY_NAME})\b"
     rf"|\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?P<mon1>{_MONTH})\.?(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|\b(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    # "August 20" but not "August 2026": the day is not the first digits of a year.
+    rf"|\b(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b|\b(?P<d4>\d{1,2})[-/](?P<m4>\d{1,2})(?:[-/](?P<y4>\d{2,4}))?\b"
 )
 _TIME_AFTER = re.compile(r"^[\s,]*" + _TIME)

@@ -111,12 +111,28 @@ def test_without_a_start_the_final_report_says_what_is_missing() -> None:
     assert incident_final_report(None).missing == "the date the incident notification was submitted"
 
 
+@pytest.mark.parametrize("text", ["we found out on 20 november at 9", "we ontdekten het op 20 november om 9 uur"])
+def test_a_clock_word_makes_a_bare_hour_a_time(text: str) -> None:
+    moments = due_moments(text, MONDAY)
+    assert moments is not None and moments[0].moment == dt.datetime(2026, 11, 21, 9, 0, tzinfo=AMSTERDAM)
+
+
 def test_a_moment_beyond_what_a_datetime_holds_gives_nothing() -> None:
     # It used to raise OverflowError inside the assistant, so the question was never answered.
     assert due_moments("we found out on 9999-12-31 at 23:00", MONDAY) is None
 
 
-@pytest.mark.parametrize("text", ["When is the early warning due?", "we found out about it today", "yesterday"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When is the early warning due?",
+        "we found out about it today",
+        "yesterday",
+        # A month and a year, then a number: it used to read as 20 August, 26 o'clock, and raise IndexError.
+        "the exploitation happened in august 2026, we only found out now",
+        "we discovered it on 20 november, since 12 customers called",  # a count, not a time
+    ],
+)
 def test_no_moment_of_awareness_gives_nothing(text: str) -> None:
     assert due_moments(text, MONDAY) is None
 
