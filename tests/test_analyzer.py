@@ -119,6 +119,8 @@ def test_a_negated_track_is_the_other_track(
         ("nl", "kunnen we dat nog aanpassen", "@correct"),
         ("en", "do we get a confirmation that we are now compliant?", "@compliance"),
         ("nl", "kan ik mijn melding ook gewoon hier in de chat doen?", "@helpdesk"),
+        ("en", "which coordinating CSIRT should we choose", "@main_establishment"),
+        ("nl", "hoe vragen we om de verspreiding uit te stellen", "@delay"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

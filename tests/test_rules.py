@@ -58,6 +58,7 @@ APPLICABILITY = [
     "Zijn wij in dat geval 'fabrikant' in de zin van de CRA en dus meldplichtig?",
     "Worden wij dan als fabrikant gezien?",
     "I honestly don't know if the CRA even covers an app like mine.",
+    "Does this trigger Article 14 for us?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -222,6 +223,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Moeten we ons ook onder NIS2 registreren?",
         "Hoe schrijf ik een beleid voor coordinated vulnerability disclosure voor onze website?",
         "What does eHerkenning level 3 cost?",
+        "hoe lang moeten we eigenlijk beveiligingsupdates blijven leveren voor onze slimme stekkers?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

@@ -54,6 +54,7 @@ from helpdesk.text.split import split_questions
         ("Hoe en wanneer vragen we uitstel aan?", ["Hoe, wanneer vragen we uitstel aan?"]),
         ("and if it's an incident instead?", ["and if it's an incident instead?"]),
         ("ok\nhoe lang heb ik dan voor het eindverslag?", ["hoe lang heb ik dan voor het eindverslag?"]),
+        ("ok and what about the 72h one after that?", ["what about the 72h one after that?"]),
         ("wat is ENISA en naar wie gaat onze melding daarna?", ["wat is ENISA", "naar wie gaat onze melding daarna?"]),
         (
             "Can we report a phishing wave, and is the information kept confidential?",

@@ -154,6 +154,7 @@ def _applicability_sentence(s: str) -> str | None:
     checks: list[tuple[str, str]] = [
         # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
         ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
+        ("applies", r"\b(do|does|would|will)\b (this|that|it)\b[^?.]{0,30}\b(trigger|triggers|activate|activates)\b"),
         (
             "covers",
             r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
@@ -404,7 +405,7 @@ _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
     r"\b(sbom|s-bom|software bill of materials)\b",
-    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do) we (provide|offer|deliver|support)|hoe lang (moeten|moet) (we|wij|ik) (updates|beveiligingsupdates|ondersteuning))",
+    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do) we (provide|offer|deliver|support)|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
     r"\b(technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
     r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",

@@ -146,7 +146,9 @@ def split_questions(text: str) -> list[Question]:
         parts = [
             p.strip(" ,;") for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", sentence)) if p.strip(" ,;")
         ]
-        parts = _rejoin([q for p in parts for q in p.split("; ") if q.strip()])
+        parts = _rejoin(
+            [q for p in parts for q in p.split("; ") if q.strip() and not _ACKNOWLEDGEMENT.match(q.strip())]
+        )
         for number, part in enumerate(parts):
             # The lead-in sets up the question right after it; a second question joined to it has its own subject.
             questions.append(Question(part, " ".join(context + ([lead_in] if lead_in and number == 0 else []))))
