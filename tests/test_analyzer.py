@@ -121,6 +121,8 @@ def test_a_negated_track_is_the_other_track(
         ("nl", "kan ik mijn melding ook gewoon hier in de chat doen?", "@helpdesk"),
         ("en", "which coordinating CSIRT should we choose", "@main_establishment"),
         ("nl", "hoe vragen we om de verspreiding uit te stellen", "@delay"),
+        ("en", "can we, as a non-manufacturer, notify this ourselves", "@not_manufacturer"),
+        ("nl", "hoe pas ik dat aan", "@correct"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

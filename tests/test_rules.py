@@ -86,6 +86,7 @@ NOT_APPLICABILITY = [
     "Do we have to make a new notification from scratch to correct one field?",
     "Welke voorwaarden zijn daarop van toepassing?",
     "Welk formaat moet de melding hebben onder de CRA, JSON of PDF?",
+    "Bij welk coordinerend CSIRT zou die fabrikant een melding onder de CRA moeten indienen?",
 ]
 
 

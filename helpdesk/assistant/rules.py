@@ -170,7 +170,9 @@ def _applicability_sentence(s: str) -> str | None:
         # "... onder de CRA?" closing a question; not "welk formaat moet onze SBOM hebben onder de CRA?", which asks how.
         (
             "scope",
-            r"^(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*"
+            # Nor "bij welk CSIRT moet de fabrikant onder de CRA melden?", which asks where.
+            r"^(?!(bij|aan|naar|to|with) (welk|welke|which)\b|(where|waar)\b)"
+            r"(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*"
             + _SCOPE_WORDS
             + r"[^?.]{0,40}\?",
         ),

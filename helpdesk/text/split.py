@@ -75,8 +75,8 @@ class Question:
         return f"{self.context} {self.text}".strip()
 
 
-# A list item's marker: "- ", "* ", "• ", "1) ", "2. ".
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+# A list item's marker: "- ", "* ", "• ", "1) ", "2. ", "(a) ", "(ii) ".
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)]|\(?[a-z0-9]{1,2}\)|[ivx]{1,4}\))\s+", re.IGNORECASE)
 
 
 # "ok", "top, thanks": an acknowledgement on a line of its own neither asks nor tells anything.
