@@ -123,6 +123,8 @@ def test_a_negated_track_is_the_other_track(
         ("nl", "hoe vragen we om de verspreiding uit te stellen", "@delay"),
         ("en", "can we, as a non-manufacturer, notify this ourselves", "@not_manufacturer"),
         ("nl", "hoe pas ik dat aan", "@correct"),
+        ("en", "which Member State's coordinating CSIRT would receive it", "@main_establishment"),
+        ("nl", "dat het NCSC onze melding voorlopig nog niet doorstuurt", "@delay"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

@@ -59,6 +59,8 @@ APPLICABILITY = [
     "Worden wij dan als fabrikant gezien?",
     "I honestly don't know if the CRA even covers an app like mine.",
     "Does this trigger Article 14 for us?",
+    "In your view, is that a severe incident under the CRA?",
+    "Namens cliënte vraag ik u of er sprake is van een meldplicht nu een pentester het lek vond.",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -87,6 +89,7 @@ NOT_APPLICABILITY = [
     "Welke voorwaarden zijn daarop van toepassing?",
     "Welk formaat moet de melding hebben onder de CRA, JSON of PDF?",
     "Bij welk coordinerend CSIRT zou die fabrikant een melding onder de CRA moeten indienen?",
+    'What counts as the start of the 24 hour clock - "becoming aware" - the first ticket or our confirmation?',
 ]
 
 
@@ -225,6 +228,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Hoe schrijf ik een beleid voor coordinated vulnerability disclosure voor onze website?",
         "What does eHerkenning level 3 cost?",
         "hoe lang moeten we eigenlijk beveiligingsupdates blijven leveren voor onze slimme stekkers?",
+        "what is the maximum fine if we miss a CRA deadline?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

@@ -55,6 +55,10 @@ from helpdesk.text.split import split_questions
         ("and if it's an incident instead?", ["and if it's an incident instead?"]),
         ("ok\nhoe lang heb ik dan voor het eindverslag?", ["hoe lang heb ik dan voor het eindverslag?"]),
         ("ok and what about the 72h one after that?", ["what about the 72h one after that?"]),
+        (
+            "waar meld ik een ernstig incident en vanaf wanneer begint de klok te lopen?",
+            ["waar meld ik een ernstig incident", "vanaf wanneer begint de klok te lopen?"],
+        ),
         ("(a) How is it protected?\n(b) How do we correct it?", ["How is it protected?", "How do we correct it?"]),
         ("wat is ENISA en naar wie gaat onze melding daarna?", ["wat is ENISA", "naar wie gaat onze melding daarna?"]),
         (

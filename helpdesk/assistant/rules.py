@@ -98,6 +98,11 @@ _WHETHER: list[tuple[str, str]] = [
         r"\bof (een|de|het|zo'?n)\b[^?.]{0,80}\b(als|onder)\b[^?.]{0,40}\b(telt|tellen|valt|vallen|geldt|kwalificeert)\b",
     ),
     (
+        # "Namens cliënte vraag ik u of er sprake is van een meldplicht"
+        "whether",
+        r"\bof er\b[^?.]{0,40}\b(meldplicht|meldingsplicht|verplicht|gemeld moet|melden moeten)",
+    ),
+    (
         # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
         "not sure",
         r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,60}\b(count|qualif|manufacturer|"
@@ -129,7 +134,8 @@ def _indirect_applicability(text: str) -> str | None:
 # "hoi moet ik dit melden?", "If a bug turns up in my library, do I have to report?": a greeting or a condition
 # before the question leaves it the same question.
 _GREETING = re.compile(
-    r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}),?\s+"
+    r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}|in your (view|opinion)|"
+    r"naar (uw|jullie) (mening|oordeel)|volgens (u|jullie)|quick question|snelle vraag),?:?\s+"
 )
 _CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
 
@@ -180,7 +186,12 @@ def _applicability_sentence(s: str) -> str | None:
             "case",
             rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
         ),
-        ("counts as", r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"),
+        # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
+        (
+            "counts as",
+            r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"
+            r"(?! (the )?(start|begin|beginning|moment)\b)",
+        ),
         (
             # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
             "case",
@@ -413,7 +424,8 @@ _outside_reporting = _any(
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
     r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
     # "fine" alone is also "all right": "is an email to customers fine?"
-    r"\b(fines|fined|boetes?|penalt(y|ies)|sancties|sanctions)\b|\b(a|any|the) fine\b|\bfine (us|me|them|you)\b",
+    r"\b(fines|fined|boetes?|penalt(y|ies)|sancties|sanctions)\b|\b(a|any|the) fine\b|\bfine (us|me|them|you)\b|"
+    r"\b(maximum|max|possible|potential|hoogste|maximale) (fine|boete)\b",
     r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",

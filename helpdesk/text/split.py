@@ -16,7 +16,7 @@ _ABBREVIATIONS = (
 _SENTENCE_END = re.compile(rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|\n+")
 # A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
 _PREPOSITION = (
-    r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|binnen|through|to|for|with|from|at|by|on|under|onder|within)\s+"
+    r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|vanaf|binnen|through|to|for|with|from|at|by|on|under|onder|within)\s+"
 )
 _JOINED_QUESTION = re.compile(
     rf"(?:(?:,|;)\s*(?:and|en|also|ook|plus)\s+(?=(?:also\s+|ook\s+)?(?:{_PREPOSITION})?"
