@@ -125,6 +125,7 @@ def test_a_negated_track_is_the_other_track(
         ("nl", "hoe pas ik dat aan", "@correct"),
         ("en", "which Member State's coordinating CSIRT would receive it", "@main_establishment"),
         ("nl", "dat het NCSC onze melding voorlopig nog niet doorstuurt", "@delay"),
+        ("nl", "als ik moet melden, in welk land moet dat dan?", "@main_establishment"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:

@@ -3,9 +3,9 @@
 `questions.jsonl` is the set the threshold was chosen on; `holdout.jsonl` was written before it was ever run and
 is not tuned on. Both hold Dutch and English, e-mails with signatures and quoted history, typos and follow-ups.
 
-`blind.jsonl` to `blind16.jsonl` were written by people who saw only the brief, the topics and the law, never the
+`blind.jsonl` to `blind18.jsonl` were written by people who saw only the brief, the topics and the law, never the
 knowledge base or these sets. Their first runs scored 58 %, 72.5 %, 66 %, 68 %, 79 %, 74 %, 65 %, 78 %, 75 %, 84 %,
-81 %, 82 %, 89 %, 79 %, 87 % and 87 % correct (each after the fixes the ones before exposed); they are guarded here against regression only: no leak, no fall below the level
+81 %, 82 %, 89 %, 79 %, 87 %, 87 %, 83 % and 73 % correct (each after the fixes the ones before exposed); they are guarded here against regression only: no leak, no fall below the level
 reached.
 """
 
@@ -37,7 +37,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind.jsonl", 0.85, 0.01),
         ("blind2.jsonl", 0.93, 0.02),
         ("blind3.jsonl", 0.89, 0.0),
-        ("blind4.jsonl", 0.81, 0.02),
+        ("blind4.jsonl", 0.82, 0.02),
         ("blind5.jsonl", 0.91, 0.03),
         ("blind6.jsonl", 0.91, 0.05),
         ("blind7.jsonl", 0.78, 0.08),
@@ -50,6 +50,8 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind14.jsonl", 0.84, 0.06),
         ("blind15.jsonl", 0.89, 0.05),
         ("blind16.jsonl", 0.92, 0.02),
+        ("blind17.jsonl", 0.84, 0.10),
+        ("blind18.jsonl", 0.77, 0.07),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

@@ -61,6 +61,9 @@ APPLICABILITY = [
     "Does this trigger Article 14 for us?",
     "In your view, is that a severe incident under the CRA?",
     "Namens cliënte vraag ik u of er sprake is van een meldplicht nu een pentester het lek vond.",
+    "we are not sure yet if our product (a smart garden irrigation controller) is in the scope of the CRA at all.",
+    "Is this 'actively exploited' in the meaning of the law when only one customer is affected?",
+    "moet da gemeld worden?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -146,6 +149,7 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Dank voor het snelle antwoord. Het ticket mag wat ons betreft dicht.",
         "top, dank je wel, dat was wat ik wilde weten",
         "Thanks, that was what I wanted to know.",
+        "thanks, that answers it!",
         "Many thanks for the clear explanation. The platform is back up and we have submitted our early warning. No "
         "further questions from our side.",
     ],

@@ -273,8 +273,11 @@ class Assistant:
         )
 
     def _answerable(self, text: str, lang: str) -> bool:
-        """Whether the knowledge base has a confident answer to something in `text`."""
-        return top(self.matcher.rank(self.analyzer.tokens(text, lang))).score >= self.threshold
+        """Whether `text` names a subject of the knowledge base and has a confident answer ("thanks, that answers
+        it!" names none, however well "answer" happens to score)."""
+        tokens = self.analyzer.tokens(text, lang)
+        named = any(t.startswith(CONCEPT_PREFIX) for t in tokens)
+        return named and top(self.matcher.rank(tokens)).score >= self.threshold
 
 
 def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:

@@ -41,7 +41,10 @@ def _any(*patterns: str) -> Check:
 
 # --- Applicability: whether the CRA, the obligation or a deadline applies to a case (rule 1) -------------------
 
-_REPORT_VERB = r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|doorgeven)"
+_REPORT_VERB = (
+    r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
+    r"doorgeven|gemeld|gerapporteerd)"
+)
 _YES_NO_OBLIGATION = (
     r"^(and |en )?((do|does|did|would|will|are|is|am|have)\b[^?.]{0,60}\b(have to|has to|need to|needs to|required|"
     r"obliged|obligated|supposed to|necessary|mandatory|compulsory)|(must|should|shall|need|ought)\b)"
@@ -105,8 +108,8 @@ _WHETHER: list[tuple[str, str]] = [
     (
         # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
         "not sure",
-        r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,60}\b(count|qualif|manufacturer|"
-        r"importer|product with digital elements|in scope|covered|appl|fabrikant|importeur|"
+        r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
+        r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
         r"product met digitale elementen|valt|onder de cra|van toepassing)",
     ),
 ]
@@ -191,6 +194,12 @@ def _applicability_sentence(s: str) -> str | None:
             "counts as",
             r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"
             r"(?! (the )?(start|begin|beginning|moment)\b)",
+        ),
+        (
+            # "Is this 'actively exploited' in the meaning of the law?"
+            "case",
+            rf"['\"\u2018\u201c]{_CASE_TERMS}['\"\u2019\u201d]\s*(in the (meaning|sense)|within the meaning|in de zin van|"
+            r"under the (law|cra|regulation)|onder de (cra|wet|verordening)|volgens de (wet|cra|verordening))",
         ),
         (
             # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
