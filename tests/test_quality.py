@@ -3,9 +3,10 @@
 `questions.jsonl` is the set the threshold was chosen on; `holdout.jsonl` was written before it was ever run and
 is not tuned on. Both hold Dutch and English, e-mails with signatures and quoted history, typos and follow-ups.
 
-`blind.jsonl` to `blind18.jsonl` were written by people who saw only the brief, the topics and the law, never the
+`blind.jsonl` to `blind20.jsonl` were written by people who saw only the brief, the topics and the law, never the
 knowledge base or these sets. Their first runs scored 58 %, 72.5 %, 66 %, 68 %, 79 %, 74 %, 65 %, 78 %, 75 %, 84 %,
-81 %, 82 %, 89 %, 79 %, 87 %, 87 %, 83 % and 73 % correct (each after the fixes the ones before exposed); they are guarded here against regression only: no leak, no fall below the level
+81 %, 82 %, 89 %, 79 %, 87 %, 87 %, 83 %, 73 %, 86 % and 69 % correct (each after the fixes the ones before
+exposed); they are guarded here against regression only: no leak, no fall below the level
 reached.
 """
 
@@ -52,6 +53,8 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind16.jsonl", 0.92, 0.02),
         ("blind17.jsonl", 0.84, 0.10),
         ("blind18.jsonl", 0.77, 0.07),
+        ("blind19.jsonl", 0.86, 0.04),
+        ("blind20.jsonl", 0.71, 0.03),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

@@ -64,6 +64,8 @@ APPLICABILITY = [
     "we are not sure yet if our product (a smart garden irrigation controller) is in the scope of the CRA at all.",
     "Is this 'actively exploited' in the meaning of the law when only one customer is affected?",
     "moet da gemeld worden?",
+    "We must report this or not?",
+    "Dient dit als een ernstig incident met gevolgen voor de beveiliging van ons product te worden gemeld?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",

@@ -52,7 +52,7 @@ _YES_NO_OBLIGATION = (
 )
 _DUTCH_YES_NO_OBLIGATION = (
     # Not "is/zijn": "is het genoeg om te melden dat ...", "is there an API for submitting notifications" ask how.
-    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen)\b[^?.]{{0,80}}\b{_REPORT_VERB}"
+    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen)\b[^?.]{{0,120}}\b{_REPORT_VERB}"
 )
 # How-to details that turn an "obligation + report" question into a procedural one:
 # "do we have to send it to ENISA separately", "moeten we ook bij ENISA melden".
@@ -195,6 +195,8 @@ def _applicability_sentence(s: str) -> str | None:
             r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"
             r"(?! (the )?(start|begin|beginning|moment)\b)",
         ),
+        # "We must report this or not?", "moeten we dit melden of niet?"
+        ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
         (
             # "Is this 'actively exploited' in the meaning of the law?"
             "case",
