@@ -126,6 +126,8 @@ def test_a_negated_track_is_the_other_track(
         ("en", "which Member State's coordinating CSIRT would receive it", "@main_establishment"),
         ("nl", "dat het NCSC onze melding voorlopig nog niet doorstuurt", "@delay"),
         ("nl", "als ik moet melden, in welk land moet dat dan?", "@main_establishment"),
+        ("nl", "hoe meld ik een ernstig incident", "@how_to_report"),
+        ("en", "what we must write in the first warning of 24 hours?", "@early_warning"),
     ],
 )
 def test_more_everyday_words_find_their_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:
