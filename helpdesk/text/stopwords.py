@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     daarin daarbij daarvoor daarna daarop daarmee erin erbij ervoor erna hierin hierbij hiervoor sommige enkele bepaalde
     therein thereby some certain tussen between
     allemaal gewoon nou toch echt ergens zomaar trouwens uberhaupt else besides otherwise basically simply anyway
-    somewhere somehow instead plaats ok oke okay
+    somewhere somehow instead plaats ok oke okay zelf themselves ourselves myself yourself itself
     firmware software app apps server device devices apparaat apparaten versie version build smart slimme
     january february march april may june july august september october november december januari februari maart
     mei juni juli augustus oktober monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag
