@@ -65,6 +65,8 @@ APPLICABILITY = [
     "Is this 'actively exploited' in the meaning of the law when only one customer is affected?",
     "moet da gemeld worden?",
     "We must report this or not?",
+    "Moeten wij als importeur zelf meldingen doen?",
+    "Onze distributeur vraagt ons of hij als distributeur zelf een melding dient te doen.",
     "Dient dit als een ernstig incident met gevolgen voor de beveiliging van ons product te worden gemeld?",
 ]
 NOT_APPLICABILITY = [

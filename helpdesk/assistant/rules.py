@@ -43,7 +43,7 @@ def _any(*patterns: str) -> Check:
 
 _REPORT_VERB = (
     r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
-    r"doorgeven|gemeld|gerapporteerd)"
+    r"doorgeven|gemeld|gerapporteerd|meldingen? (doen|maken|indienen))"
 )
 _YES_NO_OBLIGATION = (
     r"^(and |en )?((do|does|did|would|will|are|is|am|have)\b[^?.]{0,60}\b(have to|has to|need to|needs to|required|"
@@ -93,7 +93,9 @@ _WHETHER: list[tuple[str, str]] = [
     ),
     (
         "whether",
-        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze)\b[^?.]{0,80}\b(melden|van toepassing|geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|product met digitale elementen)",
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
+        r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
+        r"product met digitale elementen)",
     ),
     (
         # "een klant vraagt of een phishingaanval als 'ernstig incident' onder de CRA telt"
