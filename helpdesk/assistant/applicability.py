@@ -1,0 +1,265 @@
+"""Rule 1 of DESIGN.md: whether the CRA, the reporting obligation or a deadline applies to a case.
+
+The helpdesk never answers that question, however it is put: directly ("moeten wij dit melden?"), as a case ("is
+this a 'severe incident'?"), as wondering before a how-to question ("we are not sure we count as the manufacturer;
+if so, where do we report?"). Procedural questions that share the words ("do we have to send it to ENISA as
+well?") are not applicability. Everything here reads folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpdesk.text.split import sentences
+
+_REPORT_VERB = (
+    r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
+    r"doorgeven|gemeld|gerapporteerd|meldingen? (doen|maken|indienen))"
+)
+_YES_NO_OBLIGATION = (
+    r"^(and |en )?((do|does|did|would|will|are|is|am|have)\b[^?.]{0,60}\b(have to|has to|need to|needs to|required|"
+    r"obliged|obligated|supposed to|necessary|mandatory|compulsory)|(must|should|shall|need|ought)\b)"
+    rf"[^?.]{{0,60}}\b{_REPORT_VERB}"
+)
+_DUTCH_YES_NO_OBLIGATION = (
+    # Not "is/zijn": "is het genoeg om te melden dat ...", "is there an API for submitting notifications" ask how.
+    rf"^(en |maar )?(moet|moeten|hoef|hoeft|hoeven|dien|dient|dienen)\b[^?.]{{0,120}}\b{_REPORT_VERB}"
+)
+# How-to details that turn an "obligation + report" question into a procedural one:
+# "do we have to send it to ENISA separately", "moeten we ook bij ENISA melden".
+_PROCEDURAL = re.compile(
+    r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
+    r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
+    r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
+    r"(a|an) new (notification|report)|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
+    r"eerst|first|beforehand|vooraf|"
+    r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
+    # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.
+    r"(bij|aan|naar) (het|de|jullie|u) [\w-]*\b[^?.]{0,30}\b(of|or) (bij|aan|naar|to))\b"
+)
+_SCOPE_WORDS = (
+    r"\b(in scope|within (the )?scope|out of scope|scope of|covered by|subject to|fall(s)? (under|within)|"
+    r"(exempt(ed)?|excluded|uitgezonderd|vrijgesteld)\b[^?.]{0,30}\b(cra|regulation|verordening|obligations?|"
+    r"dut(y|ies)|requirements?|rules|verplichting|meldplicht|regels|scope)|"
+    # "are we exempt from the 24-hour deadline": the company is; "are weekends excluded from the deadlines" asks how.
+    r"(exempt(ed)?|vrijgesteld)\b[^?.]{0,30}\b(deadlines?|termijn(en)?|early warning|reporting|melden)|reportable|notifiable|meldplichtig|meldingsplichtig|"
+    r"onder de (cra|cyber ?resilience ?act|meldplicht|verordening|regels)|toepassingsgebied|reikwijdte)\b"
+)
+_CASE_TERMS = (
+    r"(severe incident|serious incident|significant incident|actively exploited|exploited vulnerability|"
+    r"ernstig incident|ernstige incident|actief uitgebuit|meldplichtig|meldingsplichtig|manufacturer|fabrikant)"
+)
+_DATE_QUESTION = re.compile(
+    r"\b(from when|since when|from what date|from which date|which date|what date|when (do|does|will)|starting when|"
+    r"vanaf wanneer|sinds wanneer|per wanneer|welke datum|wanneer (gaat|geldt|gelden|treedt|begint|start)|"
+    r"(appl(y|ies)|start|starts|begin|begins|gelden|geldt|ingaan|gaat in) (from|since|as of|vanaf|sinds|per)\b)"
+)
+
+
+# Indirect questions: "we wonder whether we must report", "ik weet niet of onze app onder de CRA valt".
+_WHETHER: list[tuple[str, str]] = [
+    (
+        "whether",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|cover|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
+    ),
+    (
+        "whether",
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
+        r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
+        r"product met digitale elementen)",
+    ),
+    (
+        # "een klant vraagt of een phishingaanval als 'ernstig incident' onder de CRA telt"
+        "whether",
+        r"\bof (een|de|het|zo'?n)\b[^?.]{0,80}\b(als|onder)\b[^?.]{0,40}\b(telt|tellen|valt|vallen|geldt|kwalificeert)\b",
+    ),
+    (
+        # "Namens cliënte vraag ik u of er sprake is van een meldplicht"
+        "whether",
+        r"\bof er\b[^?.]{0,40}\b(meldplicht|meldingsplicht|verplicht|gemeld moet|melden moeten)",
+    ),
+    (
+        # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
+        "not sure",
+        r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
+        r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
+        r"product met digitale elementen|valt|onder de cra|van toepassing)",
+    ),
+]
+
+
+def applicability(text: str) -> str | None:
+    """A question whether an obligation applies to a case, in any of the ways people put it."""
+    for sentence in sentences(text):
+        reason = _applicability_sentence(sentence.strip())
+        if reason:
+            return reason
+    return None
+
+
+def indirect_applicability(text: str) -> str | None:
+    """A statement around a question that wonders whether the obligation applies: the question then depends on it."""
+    for sentence in sentences(text):
+        for name, pattern in _WHETHER:
+            match = re.search(pattern, sentence)
+            if match:
+                return f"{name}: {match.group(0).strip()[:80]!r}"
+    return None
+
+
+# "hoi moet ik dit melden?", "If a bug turns up in my library, do I have to report?": a greeting or a condition
+# before the question leaves it the same question.
+_GREETING = re.compile(
+    r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}|in your (view|opinion)|"
+    r"naar (uw|jullie) (mening|oordeel)|volgens (u|jullie)|quick question|snelle vraag),?:?\s+"
+)
+_CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
+
+
+# "Which conditions apply to that?", "welke voorwaarden zijn daarop van toepassing?" ask what, not whether.
+_WHICH_RULES = re.compile(
+    r"^(and |en )?(which|what|welke|wat voor) (conditions|rules|requirements|deadlines|voorwaarden|regels|eisen|"
+    r"termijnen)\b"
+)
+
+
+def _applicability_sentence(s: str) -> str | None:
+    s = _CONDITION_FIRST.sub("", _GREETING.sub("", s))
+    for name, pattern in _WHETHER:
+        # "Please confirm whether our product falls under the CRA and, if so, from which date": the wondering
+        # counts even beside a date question.
+        match = re.search(pattern, s)
+        if match:
+            return f"{name}: {match.group(0).strip()[:80]!r}"
+    if _DATE_QUESTION.search(s) or _WHICH_RULES.search(s):
+        return None  # "since when does the obligation apply" asks for a date, not for a verdict
+    checks: list[tuple[str, str]] = [
+        # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
+        ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
+        ("applies", r"\b(do|does|would|will)\b (this|that|it)\b[^?.]{0,30}\b(trigger|triggers|activate|activates)\b"),
+        (
+            "covers",
+            r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
+            r"[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
+        ),
+        ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
+        # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
+        ("applies", r"^(and )?(is|are)\b[^?.]{0,60}\b(applying|valid) (also |even )?(to|for)\b"),
+        (
+            "scope",
+            rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
+        ),
+        # "... onder de CRA?" closing a question; not "welk formaat moet onze SBOM hebben onder de CRA?", which asks how.
+        (
+            "scope",
+            # Nor "bij welk CSIRT moet de fabrikant onder de CRA melden?", which asks where.
+            r"^(?!(bij|aan|naar|to|with) (welk|welke|which)\b|(where|waar)\b)"
+            r"(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*"
+            + _SCOPE_WORDS
+            + r"[^?.]{0,40}\?",
+        ),
+        (
+            "case",
+            rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
+        ),
+        # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
+        (
+            "counts as",
+            r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"
+            r"(?! (the )?(start|begin|beginning|moment)\b)",
+        ),
+        # "We must report this or not?", "moeten we dit melden of niet?"
+        ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
+        (
+            # "Is this 'actively exploited' in the meaning of the law?"
+            "case",
+            rf"['\"\u2018\u201c]{_CASE_TERMS}['\"\u2019\u201d]\s*(in the (meaning|sense)|within the meaning|in de zin van|"
+            r"under the (law|cra|regulation)|onder de (cra|wet|verordening)|volgens de (wet|cra|verordening))",
+        ),
+        (
+            # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
+            "case",
+            rf"^(and |en )?(is|are|was|were|would|does|do|telt|is dit|zijn)\b[^?]{{0,120}}['\"\u2018\u201c]{_CASE_TERMS}"
+            r"['\"\u2019\u201d]\s*\?",
+        ),
+        (
+            "counts as",
+            r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
+        ),
+        (
+            "we are",
+            r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+        ),
+        (
+            # "Worden wij dan als fabrikant gezien?"
+            "we are",
+            r"\b(worden|word|zijn|ben) (wij|we|ik)\b[^?.]{0,30}\bals (fabrikant|importeur|distributeur|manufacturer)\b",
+        ),
+        (
+            "we are",
+            r"^(en )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
+        ),
+        ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
+        # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
+        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
+        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
+        # "severe incident under CRA y/n?"
+        ("case", rf"{_CASE_TERMS}[^?.]{{0,40}}(\by/n\b|\byes or no\b|\bja of nee\b|\bja/nee\b)"),
+        (
+            "applies",
+            r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?([\w-]+ ){0,2}(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
+        ),
+        *_WHETHER,
+        (
+            "who must",
+            r"\b(who|which (companies|products|organisations|organizations|manufacturers)) (must|has to|have to|is required|are required|needs? to|should)\b[^?.]{0,30}\b(report|notify|comply)",
+        ),
+        (
+            "who must",
+            # "bij wie / aan wie moet ik melden" asks where to report, not who is obliged.
+            r"(?<!bij )(?<!aan )(?<!naar )\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
+        ),
+        (
+            "ours to report",
+            r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
+            r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
+        ),
+        (
+            # "is the 24h reporting our job or not?"
+            "ours to report",
+            r"^(and |en )?(is|are|would|zou)\b[^?.]{0,60}\b(our|my|onze|mijn) (job|responsibility|duty|obligation|taak|"
+            r"verantwoordelijkheid|plicht)\b",
+        ),
+        (
+            # "are we the ones that must notify, or they?", "something we are obliged to report?"
+            "whose obligation",
+            r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
+            r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
+            r"(report|notify)"
+            r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b",
+        ),
+        (
+            "mandatory",
+            r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
+        ),
+        ("mandatory", r"^(en )?(is|zijn)\b[^?.]{0,40}\b(verplicht|nodig|noodzakelijk)\b[^?.]{0,40}\b(melden|melding)"),
+        # "so is it optional for us?", "is het voor ons vrijwillig?": whether the duty binds the asker.
+        (
+            "mandatory",
+            r"\b(is|are) (it|this|that|reporting|the (obligation|deadline|early warning))\b[^?.]{0,20}\b(optional|voluntary|"
+            r"mandatory|compulsory)\b[^?.]{0,10}\b(for us|for me|for a company like ours)\b|\b(is|zijn) (het|dit|dat|melden)"
+            r"\b[^?.]{0,20}\b(optioneel|vrijwillig|verplicht)\b[^?.]{0,10}\bvoor (ons|mij)\b",
+        ),
+    ]
+    for name, pattern in checks:
+        match = re.search(pattern, s)
+        if match:
+            return f"{name}: {match.group(0).strip()[:80]!r}"
+    at_all = re.search(rf"\b{_REPORT_VERB}\b[^?.]{{0,30}}\b(at all|in the first place|uberhaupt|eigenlijk wel)\b", s)
+    if at_all:
+        return f"report at all: {at_all.group(0).strip()[:80]!r}"
+    for pattern in (_YES_NO_OBLIGATION, _DUTCH_YES_NO_OBLIGATION):
+        match = re.search(pattern, s)
+        if match and not _PROCEDURAL.search(s):
+            return f"obliged to report: {match.group(0).strip()[:80]!r}"
+    return None
