@@ -232,22 +232,6 @@ def test_at_most_one_level_article_joins_a_reply(assistant: Assistant) -> None:
     assert len(decision.articles) <= len(answered) + 1
 
 
-def test_a_question_pointing_back_keeps_the_stage_it_points_at(assistant: Assistant) -> None:
-    decision = assistant.decide(
-        "Wij hebben een actief uitgebuite kwetsbaarheid gepatcht. Wanneer moet het eindverslag binnen? "
-        "En wat moeten we daarin over de beveiligingsupdate vermelden?"
-    )
-    assert [q.slug for q in decision.questions] == ["vulnerability-final-report", "vulnerability-final-report"]
-
-
-def test_a_question_opening_like_a_follow_up_that_says_enough_is_read_on_its_own(assistant: Assistant) -> None:
-    decision = assistant.decide(
-        "Which CSIRT do we report to, our HQ is in Lyon? And can we also report a near miss that never reached our "
-        "customers?"
-    )
-    assert [q.slug for q in decision.questions] == ["main-establishment", "voluntary-reporting"]
-
-
 def test_asking_whether_drafts_are_checked_is_a_question_not_a_draft(assistant: Assistant) -> None:
     decision = assistant.decide("Could you review our draft before we submit it?")
     assert decision.draft is None and decision.escalate
@@ -266,14 +250,6 @@ def test_a_message_with_a_question_it_is_unsure_of_goes_to_a_person_whole(assist
 def test_a_body_pointing_at_the_subject_line_is_answered_from_it(assistant: Assistant, body: str) -> None:
     decision = assistant.decide(body, subject="Wanneer moet het eindverslag over een incident binnen zijn?")
     assert decision.articles == ("incident-final-report",) and not decision.escalate, decision.details()
-
-
-def test_a_second_question_naming_its_own_stage_is_not_read_as_a_fragment(assistant: Assistant) -> None:
-    decision = assistant.decide(
-        "Het meldplatform ligt eruit en onze 24 uur loopt af, wat nu? En wat moet er minimaal in de vroegtijdige "
-        "waarschuwing over een kwetsbaarheid?"
-    )
-    assert [q.slug for q in decision.questions] == ["platform-unavailable", "vulnerability-early-warning"]
 
 
 def test_a_question_that_refines_the_one_before_is_covered_by_its_answer(assistant: Assistant) -> None:
@@ -347,3 +323,32 @@ def test_an_acknowledgement_before_a_follow_up_leaves_it_a_follow_up(assistant: 
         "ok and for an incident?", history=["what must the early warning for an exploited vulnerability contain?"]
     )
     assert decision.articles[0] == "incident-early-warning", decision.details()
+
+
+@pytest.mark.parametrize(
+    "text, slugs",
+    [
+        pytest.param(
+            "Wij hebben een actief uitgebuite kwetsbaarheid gepatcht. Wanneer moet het eindverslag binnen? "
+            "En wat moeten we daarin over de beveiligingsupdate vermelden?",
+            ["vulnerability-final-report", "vulnerability-final-report"],
+            id="a question pointing back keeps the stage it points at",
+        ),
+        pytest.param(
+            "Which CSIRT do we report to, our HQ is in Lyon? And can we also report a near miss that never reached "
+            "our customers?",
+            ["main-establishment", "voluntary-reporting"],
+            id="opening like a follow-up but saying enough, it is read on its own",
+        ),
+        pytest.param(
+            "Het meldplatform ligt eruit en onze 24 uur loopt af, wat nu? En wat moet er minimaal in de vroegtijdige "
+            "waarschuwing over een kwetsbaarheid?",
+            ["platform-unavailable", "vulnerability-early-warning"],
+            id="a second question naming its own stage is not a fragment",
+        ),
+    ],
+)
+def test_each_question_of_a_message_is_read_with_the_one_before(
+    assistant: Assistant, text: str, slugs: list[str]
+) -> None:
+    assert [q.slug for q in assistant.decide(text).questions] == slugs
