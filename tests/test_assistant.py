@@ -352,3 +352,8 @@ def test_each_question_of_a_message_is_read_with_the_one_before(
     assistant: Assistant, text: str, slugs: list[str]
 ) -> None:
     assert [q.slug for q in assistant.decide(text).questions] == slugs
+
+
+def test_a_greeting_before_a_yes_no_question_leaves_it_applicability(assistant: Assistant) -> None:
+    decision = assistant.decide("hoi moet ik dit melden?")
+    assert decision.deflect and decision.articles == (), decision.details()

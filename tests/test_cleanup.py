@@ -39,6 +39,8 @@ def test_quoted_history_is_removed(style: str) -> None:
         ("Hi,\nwhere do we report?\n-- \nAcme B.V. | www.acme.example", "where do we report?"),
         ("Goedemorgen,\n\nHoe werkt het meldplatform?\n\nMvg,\nPiet", "Hoe werkt het meldplatform?"),
         ("Where do we report?\n\nSent from my iPhone", "Where do we report?"),
+        ("hoi moet ik dit melden?", "moet ik dit melden?"),
+        ("Hello", "Hello"),
         (
             "Where do we report?\n\nThis e-mail is confidential and intended solely for the addressee. If you are not the intended recipient, delete it.",
             "Where do we report?",

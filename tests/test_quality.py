@@ -41,7 +41,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind4.jsonl", 0.84, 0.02),
         ("blind5.jsonl", 0.91, 0.03),
         ("blind6.jsonl", 0.91, 0.05),
-        ("blind7.jsonl", 0.78, 0.08),
+        ("blind7.jsonl", 0.79, 0.08),
         ("blind8.jsonl", 0.84, 0.05),
         ("blind9.jsonl", 0.84, 0.05),
         ("blind10.jsonl", 0.88, 0.02),

@@ -48,7 +48,6 @@ APPLICABILITY = [
     "Are we exempt from the 24-hour early warning deadline because of our size?",
     "white label router - are we the manufacturer or the brand that sells it?",
     "severe incident under CRA y/n?",
-    "hoi moet ik dit melden?",
     "Geldt artikel 14 ook voor apparaten die we niet meer verkopen?",
     "is the 24h reporting our job or not?",
     "If a zero-day turns up in my hobby library, do I personally have to report it?",

@@ -107,11 +107,10 @@ def indirect_applicability(text: str) -> str | None:
     return None
 
 
-# "hoi moet ik dit melden?", "If a bug turns up in my library, do I have to report?": a greeting or a condition
-# before the question leaves it the same question.
-_GREETING = re.compile(
-    r"^(hoi|hallo|hi|hey|hello|dag|beste|goedemorgen|goedemiddag|good morning|dear [\w ]{0,20}|in your (view|opinion)|"
-    r"naar (uw|jullie) (mening|oordeel)|volgens (u|jullie)|quick question|snelle vraag),?:?\s+"
+# "In your view, is that a severe incident?", "If a bug turns up in my library, do I have to report?": a lead phrase
+# or a condition before the question leaves it the same question. (A greeting is gone already: text/cleanup.py.)
+_LEAD_PHRASE = re.compile(
+    r"^(in your (view|opinion)|naar (uw|jullie) (mening|oordeel)|volgens (u|jullie)|quick question|snelle vraag),?:?\s+"
 )
 _CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
 
@@ -124,7 +123,7 @@ _WHICH_RULES = re.compile(
 
 
 def _applicability_sentence(s: str) -> str | None:
-    s = _CONDITION_FIRST.sub("", _GREETING.sub("", s))
+    s = _CONDITION_FIRST.sub("", _LEAD_PHRASE.sub("", s))
     for name, pattern in _WHETHER:
         # "Please confirm whether our product falls under the CRA and, if so, from which date": the wondering
         # counts even beside a date question.

@@ -214,7 +214,7 @@ class Assistant:
             # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
             # confident, even if the fragment alone happens to match something else.
             follow_up = follow_up_tokens(previous_tokens, tokens)
-            with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, TIE_MARGIN)
+            with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, self.tie_margin)
             if top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
                 return self._outcome(question, with_previous, lang)
         elif not TRACKS & set(tokens):
@@ -235,7 +235,7 @@ class Assistant:
             # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
-        return self._outcome(question, overview_first(ranked, tokens, TIE_MARGIN), lang)
+        return self._outcome(question, overview_first(ranked, tokens, self.tie_margin), lang)
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
         """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to

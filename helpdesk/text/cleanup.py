@@ -112,9 +112,16 @@ def strip_signature(text: str) -> str:
     return text
 
 
+# "hoi moet ik dit melden?": a greeting that opens the question's own line.
+_GREETING_WORD = re.compile(
+    r"^\s*(hoi|hallo|hi|hey|hello|dag|goedemorgen|goedemiddag|good morning)\b[,!]?\s+(?=\S)", re.I
+)
+
+
 def strip_greeting(text: str) -> str:
-    """Drop a salutation line ("Beste helpdesk,"), unless it is all there is ("Hello")."""
-    stripped = _GREETING.sub("", text, count=1)
+    """Drop a salutation line ("Beste helpdesk,") or a greeting word before the question ("hoi moet ik ..."),
+    unless it is all there is ("Hello")."""
+    stripped = _GREETING_WORD.sub("", _GREETING.sub("", text, count=1), count=1)
     return stripped if stripped.strip() else text
 
 

@@ -88,7 +88,8 @@ _ACKNOWLEDGEMENT = re.compile(
 
 
 def sentences(text: str) -> list[str]:
-    return [_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(text) if s and _BULLET.sub("", s).strip()]
+    unmarked = (_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(text) if s)
+    return [s for s in unmarked if s]
 
 
 def is_question(sentence: str) -> bool:
