@@ -357,3 +357,66 @@ def test_each_question_of_a_message_is_read_with_the_one_before(
 def test_a_greeting_before_a_yes_no_question_leaves_it_applicability(assistant: Assistant) -> None:
     decision = assistant.decide("hoi moet ik dit melden?")
     assert decision.deflect and decision.articles == (), decision.details()
+
+
+@pytest.mark.parametrize(
+    "history, text, slug",
+    [
+        pytest.param(
+            ["Het eindverslag bij een misbruikte kwetsbaarheid: 14 dagen vanaf het moment dat de patch er is?"],
+            "en bij een ernstig incident?",
+            "incident-final-report",
+            id="the track swapped: the same stage of the other track",
+        ),
+        pytest.param(
+            ["What must the early warning on an exploited vulnerability contain?", "And the 72 hour notification?"],
+            "and the final one?",
+            "vulnerability-final-report",
+            id="a follow-up to a follow-up: the earlier message is read in its own conversation",
+        ),
+    ],
+)
+def test_a_follow_up_asks_the_same_of_another_track_or_stage(
+    assistant: Assistant, history: list[str], text: str, slug: str
+) -> None:
+    decision = assistant.decide(text, history=history)
+    assert decision.articles == (slug,) and not decision.escalate, decision.details()
+
+
+def test_a_fragment_joined_to_a_question_about_another_regime_is_about_that_regime(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Er zijn klantgegevens buitgemaakt. Moeten we dit bij de Autoriteit Persoonsgegevens melden, en binnen welke "
+        "termijn?"
+    )
+    assert decision.escalate and decision.articles == (), decision.details()
+
+
+def test_what_do_we_do_is_not_a_definition_question(assistant: Assistant) -> None:
+    decision = assistant.decide("srp is down and our 24h window closes tonight 23:00. what do we do")
+    assert decision.articles == ("platform-unavailable",), decision.details()
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        (
+            "Geachte heer, mevrouw,\n\nCliënte is gevestigd buiten de Unie en heeft een gemachtigde in Nederland en een "
+            "importeur in België.\n\nIk verzoek u mij te berichten bij welk CSIRT cliënte haar meldingen moet "
+            "indienen.\n\nHoogachtend,\n\nmr. P. de Vries",
+            "main-establishment",
+        ),
+        (
+            "Geachte heer, mevrouw,\n\nGraag verneem ik van u welke gegevens een vroegtijdige waarschuwing over een "
+            "actief uitgebuite kwetsbaarheid ten minste dient te bevatten.\n\nHoogachtend,\n\nmr. P. de Vries",
+            "vulnerability-early-warning",
+        ),
+        (
+            "Dear Sir or Madam,\n\nPlease indicate the minimum content of the final report on an actively exploited "
+            "vulnerability.\n\nKind regards,\nA. Jansen",
+            "vulnerability-final-report",
+        ),
+    ],
+)
+def test_a_formal_request_without_a_question_mark_is_answered(assistant: Assistant, text: str, slug: str) -> None:
+    decision = assistant.decide(text)
+    assert decision.articles == (slug,) and not decision.escalate, decision.details()

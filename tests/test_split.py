@@ -111,3 +111,27 @@ def test_a_lead_in_may_end_before_a_preposition_and_question_word() -> None:
 def test_a_colon_inside_a_question_is_not_a_lead_in(text: str) -> None:
     [question] = split_questions(text)
     assert question.text == text
+
+
+def test_a_formal_request_is_a_question() -> None:
+    questions = split_questions(
+        "Cliënte heeft een waarschuwing ingediend. Gaarne verneem ik op welke wijze een onjuistheid wordt hersteld."
+    )
+    assert [q.text for q in questions] == ["Gaarne verneem ik op welke wijze een onjuistheid wordt hersteld."]
+
+
+def test_the_items_after_a_request_ending_in_a_colon_are_the_questions() -> None:
+    questions = split_questions(
+        "Namens cliënte verzoek ik u:\n1. te bevestigen dat de meldplicht hier van toepassing is;\n"
+        "2. mij te berichten hoe de toegang tot het meldplatform wordt ingericht.\nMet belangstelling zie ik uw "
+        "reactie tegemoet."
+    )
+    assert [q.text for q in questions] == [
+        "te bevestigen dat de meldplicht hier van toepassing is",
+        "mij te berichten hoe de toegang tot het meldplatform wordt ingericht.",
+    ]
+
+
+def test_a_line_announcing_the_questions_is_not_one() -> None:
+    questions = split_questions("Please advise on the following:\n- Where do we report?\n- When is it due?")
+    assert [q.text for q in questions] == ["Where do we report?", "When is it due?"]

@@ -124,5 +124,8 @@ def test_bad_concepts_and_compounds_are_named(write_article: ArticleWriter, tmp_
     (tmp_path / "compounds.yaml").write_text("incidentmelding: incidentmelding\n")
     problems = _problems(tmp_path)
     assert f"{tmp_path / 'concepts.yaml'}: final_report: must be a list of phrases" in problems
-    assert f"{tmp_path / 'compounds.yaml'}: incidentmelding: must be the parts separated by spaces" in problems
+    assert (
+        f"{tmp_path / 'compounds.yaml'}: incidentmelding: must be the words it is read as, separated by spaces, not the word itself"
+        in problems
+    )
     assert len(problems) == 2

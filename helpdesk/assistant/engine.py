@@ -24,8 +24,9 @@ from helpdesk.assistant.facets import (
     is_elliptical,
     overview_first,
     refers_back,
+    twin,
 )
-from helpdesk.assistant.matcher import Match, Matcher, top
+from helpdesk.assistant.matcher import Match, Matcher, facets_of, top
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
 from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
@@ -37,6 +38,7 @@ from helpdesk.text.split import Question, split_questions
 
 log = logging.getLogger("helpdesk.assistant")
 _ASKS_FOR_PERSON = next(rule for rule in MESSAGE_RULES if rule.name == "asks-for-person")
+_OUTSIDE_REPORTING = next(rule for rule in QUESTION_RULES if rule.name == "outside-reporting")
 
 WHERE_TO_REPORT = "where-to-report"
 # Below this score the assistant escalates instead of answering (rule 2). Chosen with `python bench/threshold.py`
@@ -73,6 +75,7 @@ class Assistant:
         self.tie_margin = tie_margin
         self.analyzer = analyzer_for(kb, negatable={track.removeprefix(CONCEPT_PREFIX) for track in TRACKS})
         self.matcher = Matcher(kb, self.analyzer, tracks=TRACKS)
+        self.facets_of = facets_of(self.matcher.documents, TRACKS | STAGES)
 
     @classmethod
     def from_directory(cls, directory: str | Path) -> Assistant:
@@ -144,6 +147,7 @@ class Assistant:
 
         outcomes: list[QuestionOutcome] = []
         previous = earlier[-1] if earlier else ""
+        before: QuestionOutcome | None = None  # what became of the question before, in this message
         wondered: set[str] = set()
         for question in split_questions(text):
             # "I don't know whether our app is covered. If so, how long do we have?": the deflection for the
@@ -155,9 +159,17 @@ class Assistant:
                         outcomes.append(QuestionOutcome(question.context, rule.name, reason=f"{rule.name}: {reason}"))
                         wondered.add(reason)
                     question = Question(question.text)  # the wondering is not what the question is about
-            outcomes.append(self._answer(question, previous, lang))
-            previous = question.full
+            outcome = self._answer(question, previous, before, [] if before else earlier, lang)
+            outcomes.append(outcome)
+            previous, before = question.full, outcome
         return _combine(self._asides(outcomes, lang), lang)
+
+    def _last_answer(self, earlier: list[str], lang: str) -> QuestionOutcome | None:
+        """The last question the asker's earlier message got an answer to, read in its own conversation."""
+        if not earlier:
+            return None
+        decision = self._decide(earlier[-1], earlier[:-1], detect_language(earlier[-1], lang))
+        return next((o for o in reversed(decision.questions) if o.outcome == "answered"), None)
 
     def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
         """ "What should we do now?" beside a question the message asks in full says nothing of its own: it is
@@ -197,7 +209,11 @@ class Assistant:
         known = [t for t in self.analyzer.tokens(text, lang) if t in self.matcher.idf]
         return len(known) <= VAGUE_MAX_KNOWN and not any(t.startswith(CONCEPT_PREFIX) for t in known)
 
-    def _answer(self, question: Question, previous: str, lang: str) -> QuestionOutcome:
+    def _answer(
+        self, question: Question, previous: str, before: QuestionOutcome | None, earlier: list[str], lang: str
+    ) -> QuestionOutcome:
+        """`before` is what became of the question before in this message; for the first question, `earlier` holds
+        the asker's earlier messages, whose last answer is worked out only when a follow-up needs it."""
         for rule in QUESTION_RULES:
             reason = rule(question.text)
             if reason:
@@ -210,16 +226,26 @@ class Assistant:
             # "What does that involve?" says nothing the knowledge base knows: its subject is the statement before it.
             tokens, context = tokens + context, ()
         previous_tokens = self.analyzer.tokens(previous, detect_language(previous, lang)) if previous else ()
-        if previous_tokens and is_elliptical(question.text, tokens):
+        if previous_tokens and is_elliptical(question.text, tokens, question.joined):
+            asked_before = before or self._last_answer(earlier, lang)
+            elsewhere = _OUTSIDE_REPORTING(asked_before.text) if asked_before else None
+            if elsewhere:
+                # "Moeten we dit bij de Autoriteit Persoonsgegevens melden, en binnen welke termijn?": the deadline
+                # asked for is the other regime's, not the CRA's.
+                reason = f"follow-up outside reporting: {elsewhere}"
+                return QuestionOutcome(question.text, "outside-reporting", reason=reason)
+            same_of_other = self._twin_outcome(question, asked_before, tokens)
+            if same_of_other:
+                return same_of_other
             # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
             # confident, even if the fragment alone happens to match something else.
             follow_up = follow_up_tokens(previous_tokens, tokens)
             with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, self.tie_margin)
             if top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
                 return self._outcome(question, with_previous, lang)
-        elif not TRACKS & set(tokens):
-            # A complete question that names no track ("what must the early warning contain?") keeps the track
-            # the conversation was about.
+        if not TRACKS & set(tokens):
+            # A question that names no track ("what must the early warning contain?", "and the 72-hour
+            # notification?" read on its own) keeps the track the conversation was about.
             context += tuple(TRACKS & set(previous_tokens))
         told_track = TRACKS & set(context)
         if STAGES & set(tokens) and not TRACKS & set(tokens) and len(told_track) == 1:
@@ -236,6 +262,22 @@ class Assistant:
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
         return self._outcome(question, overview_first(ranked, tokens, self.tie_margin), lang)
+
+    def _twin_outcome(
+        self, question: Question, before: QuestionOutcome | None, tokens: tuple[str, ...]
+    ) -> QuestionOutcome | None:
+        """ "And for an incident?" after a question answered by the vulnerability's final report asks the same of the
+        incident's final report: that article answers it, as confidently as the question before was answered. (Read
+        as words, the earlier question's vulnerability words still pull towards the vulnerability's article.)"""
+        asked = (TRACKS | STAGES) & frozenset(tokens)
+        if not asked or before is None or before.outcome != "answered" or not before.slug:
+            return None
+        other = twin(self.facets_of, before.slug, asked)
+        if other is None:
+            return None
+        return QuestionOutcome(
+            question.text, "answered", other, before.score, reason=f"follow-up: as {before.slug}, for {other}"
+        )
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:
         """ "En kunnen we daarin aangeven dat de info vertrouwelijk is?" opens like a follow-up but says enough to

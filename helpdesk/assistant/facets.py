@@ -47,7 +47,8 @@ _FOLLOW_UP_OPENERS = (
 # "What is ENISA?", "Wat betekent CSIRT?": a short question asking what a term means.
 _DEFINITION = re.compile(
     r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
-    r"|(what|wat)\s+(does|do|betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)?)\s*\??\s*$"
+    r"|(what|wat)\s+(does|do)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)"
+    r"|(wat)\s+(betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?)\s*\??\s*$"
 )
 # Words that point back at the report the question before was about: "daarin", "in it", "in that report".
 _REFERS_BACK = re.compile(
@@ -64,20 +65,33 @@ def refers_back(text: str) -> bool:
     return bool(_REFERS_BACK.search(fold(text)))
 
 
-def is_elliptical(text: str, tokens: tuple[str, ...]) -> bool:
+def is_elliptical(text: str, tokens: tuple[str, ...], joined: bool = False) -> bool:
     """A fragment that only makes sense with the question before it: "and for incidents?", "en de termijn?".
     "En wat moet er in de vroegtijdige waarschuwing?" opens the same way but names its own stage and asks
-    something of it: that is a question of its own."""
+    something of it: that is a question of its own. A question `joined` to the one before in one sentence
+    ("..., en binnen welke termijn?") has lost its "en" to the split, and opens like a follow-up."""
     if len(tokens) <= FOLLOW_UP_MAX_TOKENS:
         return True
     names_its_subject = bool(STAGES & set(tokens)) and len(tokens) >= 2
-    return fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS) and not names_its_subject
+    return (joined or fold(text).lstrip().startswith(_FOLLOW_UP_OPENERS)) and not names_its_subject
 
 
 def follow_up_tokens(previous: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...]:
     """The earlier question's tokens with the follow-up's facets swapped in: (72 h, vulnerability) + incident."""
     replaced = {token for facet in FACETS if facet & set(current) for token in facet}
     return tuple(t for t in previous if t not in replaced) + current
+
+
+def twin(facets_of: dict[str, frozenset[str]], slug: str, asked: frozenset[str]) -> str | None:
+    """The article that asks of the `asked` track or stage what `slug` asks of its own: "and for an incident?"
+    after the vulnerability's final report is the incident's final report. None when `slug` has no such facets."""
+    own = facets_of.get(slug, frozenset())
+    swapped = {token for facet in FACETS if facet & asked for token in facet}
+    wanted = frozenset(own - swapped) | asked
+    if not own or wanted == own:
+        return None
+    matching = [other for other, facets in facets_of.items() if facets == wanted]
+    return matching[0] if len(matching) == 1 else None
 
 
 def overview_first(ranked: list[Match], tokens: tuple[str, ...], lead: float) -> list[Match]:

@@ -81,7 +81,7 @@ class Matcher:
         self.vocabulary_of: dict[str, set[str]] = defaultdict(set)
         for document in self.documents:
             self.vocabulary_of[document.slug] |= document.tokens
-        self.track_of = _tracks_of(self.documents, tracks)
+        self.track_of = facets_of(self.documents, tracks)
 
     def _weight(self, tokens: set[str] | frozenset[str]) -> float:
         return sum(self.idf.get(t, self._unknown_idf) for t in tokens)
@@ -141,15 +141,16 @@ def top(matches: list[Match]) -> Match:
     return matches[0] if matches else Match("", 0.0)
 
 
-def _tracks_of(documents: list[_Document], tracks: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Each article's track, read from its example questions: those of `incident-final-report` all name incidents."""
+def facets_of(documents: list[_Document], facets: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each article's facets (its track, its stage), read from its example questions: those of
+    `incident-final-report` all name incidents and the final report."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     totals: dict[str, int] = defaultdict(int)
     for document in documents:
         totals[document.slug] += 1
-        for track in tracks & document.tokens:
-            counts[document.slug][track] += 1
+        for facet in facets & document.tokens:
+            counts[document.slug][facet] += 1
     return {
-        slug: frozenset(t for t, n in counts[slug].items() if n / total >= TRACK_SHARE)
+        slug: frozenset(f for f, n in counts[slug].items() if n / total >= TRACK_SHARE)
         for slug, total in totals.items()
     }

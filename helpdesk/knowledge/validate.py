@@ -90,14 +90,19 @@ def _check_body(path: Path, body: str, settings: dict, problems: list[Problem]) 
 
 
 def _check_vocabulary_files(directory: Path, problems: list[Problem]) -> None:
-    """concepts.yaml maps a concept to a list of phrases; compounds.yaml maps a word to its parts."""
+    """concepts.yaml maps a concept to a list of phrases; compounds.yaml maps a word to the words it is read as
+    (its parts, or the word a short form stands for), which must differ from it."""
     for name, value_ok, expected in (
         (
             "concepts.yaml",
-            lambda v: isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v),
+            lambda k, v: isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v),
             "a list of phrases",
         ),
-        ("compounds.yaml", lambda v: isinstance(v, str) and len(v.split()) > 1, "the parts separated by spaces"),
+        (
+            "compounds.yaml",
+            lambda k, v: isinstance(v, str) and bool(v.split()) and v.split() != [str(k)],
+            "the words it is read as, separated by spaces, not the word itself",
+        ),
     ):
         path = directory / name
         if not path.exists():
@@ -111,7 +116,7 @@ def _check_vocabulary_files(directory: Path, problems: list[Problem]) -> None:
             problems.append(Problem(str(path), "-", "must be a mapping"))
             continue
         for key, value in data.items():
-            if not value_ok(value):
+            if not value_ok(key, value):
                 problems.append(Problem(str(path), str(key), f"must be {expected}"))
 
 

@@ -59,7 +59,13 @@ _ASKING = re.compile(
     r"\b(i would like to know|i'd like to know|could you (tell|explain)|please (tell|explain|advise)|"
     r"i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
     r"wil(len)? (graag )?weten|vraag( is)?:|question:|(wij |we )?verzoeken u|we (kindly )?request|could you confirm|"
-    r"please confirm|kunt u bevestigen)",
+    r"please confirm|kunt u bevestigen|"
+    # Formal requests ask as plainly as a question mark: "Graag verneem ik van u welke gegevens ...", "Ik verzoek u
+    # mij te berichten ...", "Please indicate the minimum content ...".
+    r"(graag|gaarne) verne(e)?m(en)?|verne(e)?m(en)? (ik|wij|we) (graag|gaarne)|"
+    r"(ik |wij |we )?verzoek(en)? (ik |wij |we )?u\b|"
+    r"(i|we) would (be grateful|appreciate)|please (indicate|clarify|specify|let (me|us) know)|"
+    r"kindly (advise|confirm|indicate|let (me|us) know)|(ik|wij|we) (hoor|horen) (graag|gaarne))",
     re.IGNORECASE,
 )
 
@@ -68,6 +74,7 @@ _ASKING = re.compile(
 class Question:
     text: str
     context: str = ""
+    joined: bool = False  # cut from the sentence of the question before: "..., en binnen welke termijn?"
 
     @property
     def full(self) -> str:
@@ -87,12 +94,29 @@ _ACKNOWLEDGEMENT = re.compile(
 )
 
 
+_LONE_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+
+
+def _items(text: str) -> list[tuple[str, bool]]:
+    """The sentences of `text`, each with whether it was a list item ("1. te bevestigen dat ...")."""
+    parts: list[str] = []
+    for part in (p for p in _SENTENCE_END.split(text) if p):
+        # "1. te bevestigen ...": the full stop after the number ended a "sentence"; the marker joins its item.
+        if parts and _LONE_MARKER.match(parts[-1]):
+            part = f"{parts.pop()} {part}"
+        parts.append(part)
+    marked = ((s, bool(_BULLET.match(s))) for s in parts)
+    unmarked = ((_BULLET.sub("", s).strip(), item) for s, item in marked)
+    return [(s, item) for s, item in unmarked if s]
+
+
 def sentences(text: str) -> list[str]:
-    unmarked = (_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(text) if s)
-    return [s for s in unmarked if s]
+    return [s for s, _ in _items(text)]
 
 
 def is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith(":"):
+        return False  # "Please advise on the following:" announces the questions after it
     return sentence.rstrip().endswith("?") or bool(
         _QUESTION_WORD.match(sentence) or _ASKING.search(sentence) or _CONDITION_THEN_QUESTION.match(sentence)
     )
@@ -137,10 +161,12 @@ def split_questions(text: str) -> list[Question]:
     """The questions of a message; a message without any question is one question (chat lines often lack '?')."""
     questions: list[Question] = []
     context: list[str] = []
-    for sentence in sentences(text):
+    listed = False  # the items after "Namens cliënte verzoek ik u:" are what is asked, however they are worded
+    for sentence, item in _items(text):
         if _ACKNOWLEDGEMENT.match(sentence):
             continue
-        if not is_question(sentence):
+        listed = (listed and item) or (sentence.endswith(":") and bool(_ASKING.search(sentence)))
+        if not is_question(sentence) and not (listed and item):
             context.append(sentence)
             continue
         lead_in, sentence = _lead_in(sentence)
@@ -152,7 +178,8 @@ def split_questions(text: str) -> list[Question]:
         )
         for number, part in enumerate(parts):
             # The lead-in sets up the question right after it; a second question joined to it has its own subject.
-            questions.append(Question(part, " ".join(context + ([lead_in] if lead_in and number == 0 else []))))
+            set_up = " ".join(context + ([lead_in] if lead_in and number == 0 else []))
+            questions.append(Question(part, set_up, joined=number > 0))
         context = []
     if not questions:
         return [Question(text.strip())] if text.strip() else []

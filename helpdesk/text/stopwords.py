@@ -29,5 +29,10 @@ STOPWORDS = frozenset(
     january february march april may june july august september october november december januari februari maart
     mei juni juli augustus oktober monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag
     donderdag vrijdag zaterdag zondag today yesterday tomorrow vandaag gisteren morgen
+    dergelijke dergelijk alsmede zulks voorts derhalve ingevolge gaarne verneem vernemen verneemt omtrent inzake
+    teneinde aldus hiervan daarvan waarvan indien ingeval geschieden geschiedt thans alvorens daartoe tevens eveneens
+    reeds middels hetgeen ondergetekende hoogachtend geachte namens jl
+    pursuant hereby herein thereof whereas furthermore moreover additionally accordingly grateful appreciate
+    clarification purposes
     """.split()
 )
