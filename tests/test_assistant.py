@@ -420,3 +420,13 @@ def test_what_do_we_do_is_not_a_definition_question(assistant: Assistant) -> Non
 def test_a_formal_request_without_a_question_mark_is_answered(assistant: Assistant, text: str, slug: str) -> None:
     decision = assistant.decide(text)
     assert decision.articles == (slug,) and not decision.escalate, decision.details()
+
+
+def test_a_vague_question_beside_an_applicability_question_is_covered_by_the_deflection(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "Valt onze slimme deurbel onder de CRA? Mijn compagnon zegt van niet, de installateur zegt van wel. Wie heeft er "
+        "gelijk?"
+    )
+    # The deflection is the helpdesk-scope text; nothing else is given.
+    assert decision.deflect and not decision.escalate, decision.details()
+    assert set(decision.articles) <= {"helpdesk-scope"}, decision.details()

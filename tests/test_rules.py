@@ -67,6 +67,14 @@ APPLICABILITY = [
     "Moeten wij als importeur zelf meldingen doen?",
     "Onze distributeur vraagt ons of hij als distributeur zelf een melding dient te doen.",
     "Dient dit als een ernstig incident met gevolgen voor de beveiliging van ons product te worden gemeld?",
+    "Is het lek in die library dan onze meldplicht of die van de ontwikkelaars?",
+    "Does an exploit used only in our own lab constitute an 'actively exploited vulnerability' under Art. 3?",
+    "Graag uw oordeel of cliënte als fabrikant in de zin van de verordening kwalificeert.",
+    "Kunt u bevestigen dat cliënte in dit geval niet tot melding gehouden is?",
+    "Who is the manufacturer here, we or the company that sells it under its own brand?",
+    "wie is dan de fabrikant, wij of de webshop?",
+    "is the CRA even for us if we only sell to other companies?",
+    "So we must still report this?",
 ]
 NOT_APPLICABILITY = [
     "Do we have to send the notification to ENISA as well?",
@@ -121,6 +129,8 @@ def test_how_to_questions_are_not_applicability(text: str) -> None:
         "Kan ik iemand van jullie aan de telefoon krijgen?",
         "Could I get someone on the phone about this?",
         "Please escalate this to your staff, the answer did not help.",
+        "Kunnen we een overleg met jullie inplannen om onze procedure door te lopen?",
+        "Could we schedule a short call with one of your advisers next week?",
     ],
 )
 def test_asking_for_a_person(text: str) -> None:
@@ -155,6 +165,9 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "thanks, that answers it!",
         "Many thanks for the clear explanation. The platform is back up and we have submitted our early warning. No "
         "further questions from our side.",
+        "Hartelijk dank voor de uitgebreide beantwoording. U kunt het dossier wat mij betreft sluiten.",
+        "Thanks a lot for the quick and clear answer, we understand it now. We will create the platform accounts for "
+        "our team this week.",
     ],
 )
 def test_closing(text: str) -> None:
@@ -199,6 +212,11 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "MELDING ERNSTIG INCIDENT\nOp 3 oktober is onze buildserver gecompromitteerd; firmware 2.8.1 bevat malware.",
         "Hierbij doen wij, conform artikel 14, tweede lid, onder a, van de verordening, een vroegtijdige waarschuwing. "
         "Product: SlimSlot 3, firmware 2.1.4.",
+        "Hierbij willen wij melden dat er een lek zit in onze laadpaal LP-2 (versie 4.0.1). Sinds gisteren passen "
+        "onbekenden de instellingen aan.",
+        "I want to report exploited vulnerability:\nProduct: ShopForm 2\nIssue: SQL injection, exploited since Monday",
+        "SEVERE INCIDENT: our signing key was stolen and a malicious update reached some devices. Please log this as our "
+        "early warning, the platform is not working for us.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -236,6 +254,8 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "What does eHerkenning level 3 cost?",
         "hoe lang moeten we eigenlijk beveiligingsupdates blijven leveren voor onze slimme stekkers?",
         "what is the maximum fine if we miss a CRA deadline?",
+        "what goes into the technical file for our gateway?",
+        "how long do we have to keep shipping security updates for the app?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

@@ -46,8 +46,9 @@ _SCOPE_WORDS = (
     r"onder de (cra|cyber ?resilience ?act|meldplicht|verordening|regels)|toepassingsgebied|reikwijdte)\b"
 )
 _CASE_TERMS = (
-    r"(severe incident|serious incident|significant incident|actively exploited|exploited vulnerability|"
-    r"ernstig incident|ernstige incident|actief uitgebuit|meldplichtig|meldingsplichtig|manufacturer|fabrikant)"
+    r"(severe incident|serious incident|significant incident|actively exploited vulnerability|actively exploited|"
+    r"exploited vulnerability|ernstig incident|ernstige incident|actief uitgebuite kwetsbaarheid|actief uitgebuit|"
+    r"meldplichtig|meldingsplichtig|manufacturer|fabrikant)"
 )
 _DATE_QUESTION = re.compile(
     r"\b(from when|since when|from what date|from which date|which date|what date|when (do|does|will)|starting when|"
@@ -64,7 +65,7 @@ _WHETHER: list[tuple[str, str]] = [
     ),
     (
         "whether",
-        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze|cliente|client|mijn client)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
         r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
         r"product met digitale elementen)",
     ),
@@ -185,6 +186,29 @@ def _applicability_sentence(s: str) -> str | None:
             "counts as",
             r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
         ),
+        # "... of cliënte als fabrikant in de zin van artikel 3 kwalificeert", "does this constitute a severe incident"
+        ("counts as", rf"\bals ['\"\u2018\u201c]?{_CASE_TERMS}\b[^?.]{{0,60}}\bkwalificeert\b"),
+        ("case", rf"\b(constitutes?|amounts? to)\b[^?.]{{0,20}}\b(a|an)? ?['\"\u2018\u201c]?{_CASE_TERMS}"),
+        # "... zodat cliënte niet tot melding gehouden is?", "of cliënte gehouden is tot melding"
+        ("obliged", r"\bgehouden\b[^?.]{0,20}\btot (melding|melden|het melden)|\btot (melding|melden) gehouden\b"),
+        # "Who is the manufacturer in this case, we or the brand?", "wie is hier de fabrikant?"
+        (
+            "who is",
+            r"\b(who|which (company|party|one)) (is|would be) (the|a) (manufacturer|importer|distributor)\b|"
+            r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
+        ),
+        # "is the CRA for us?", "is de meldplicht ook voor ons?"
+        (
+            "applies to us",
+            r"^(and |en |so |dus )?(is|does) (the |de )?(cra|regulation|verordening|reporting obligation|meldplicht)\b"
+            r"[^?.]{0,15}\b(for|voor) (us|me|ons|mij|our|onze)\b",
+        ),
+        # "So we must even report this?": a statement asked back as a question.
+        (
+            "obliged to report",
+            r"^(so |and |but |dus |en )?(we|i|wij|ik) (must|have to|need to|should|moeten|moet)\b[^?.]{0,15}\b"
+            r"(even|still|really|actually|then|dan|echt|toch)\b[^?.]{0,10}\b(report|notify|melden)\b[^?.]{0,20}\?",
+        ),
         (
             "we are",
             r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
@@ -227,7 +251,7 @@ def _applicability_sentence(s: str) -> str | None:
             # "is the 24h reporting our job or not?"
             "ours to report",
             r"^(and |en )?(is|are|would|zou)\b[^?.]{0,60}\b(our|my|onze|mijn) (job|responsibility|duty|obligation|taak|"
-            r"verantwoordelijkheid|plicht)\b",
+            r"verantwoordelijkheid|plicht|meldplicht|meldingsplicht|verplichting|reporting obligation|duty to report)\b",
         ),
         (
             # "are we the ones that must notify, or they?", "something we are obliged to report?"

@@ -173,9 +173,10 @@ class Assistant:
 
     def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
         """ "What should we do now?" beside a question the message asks in full says nothing of its own: it is
-        answered by the answer to that question, and does not send the whole message to a person."""
+        answered by the answer to that question (or, after "does the CRA cover us?", by the deflection: "Who is
+        right?"), and does not send the whole message to a person."""
         answered = {o.slug for o in outcomes if o.outcome == "answered"}
-        if not answered:
+        if not answered and not any(o.outcome == "applicability" for o in outcomes):
             return outcomes
         result: list[QuestionOutcome] = []
         before: QuestionOutcome | None = None  # the last answered question

@@ -44,6 +44,9 @@ def _any(*patterns: str) -> Check:
 _asks_for_person = _any(
     r"\b(speak|talk|chat) (to|with) (a |an |someone|somebody|one of|your|a real|an actual|staff|a human|a person|an employee|a colleague|an expert)",
     r"\b(real|actual|live) (person|human|people|agent)\b",
+    # "Zouden we een kort overleg kunnen inplannen met iemand van jullie?", "can we schedule a call with you?"
+    r"\b(overleg|afspraak|gesprek|meeting|call|videocall|belafspraak)\b[^.?!]{0,60}\b(inplannen|plannen|schedule|arrange)\b",
+    r"\b(schedule|arrange|set up|plan|book) (a|an) (short |quick |brief )?(call|meeting|video call|teams call|teams meeting)\b",
     r"\b(human|person|employee|staff member|agent|expert|colleague) (please|instead)\b",
     r"\b(call|ring|phone) (me|us) (back)?\b",
     r"\b(can|could|may) (i|we) (call|phone|ring) (you|someone|somebody)\b",
@@ -66,7 +69,7 @@ _THANKS = re.compile(
     r"\b(thank|thanks|thx|thnx|tnx|ty|cheers|bedankt|dank|dankjewel|dankje|merci|top|helder|duidelijk|perfect|great|"
     r"prima|fijn|clear|understood|begrepen|got it|that'?s all|dat was het|dat is alles)\b"
 )
-CLOSING_MAX_WORDS = 20
+CLOSING_MAX_WORDS = 30
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
     r"\b(in advance|alvast|where|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
@@ -77,7 +80,9 @@ _STILL_ASKING = re.compile(
 
 # "No further questions from our side": done, however long the message that says it.
 _DONE = re.compile(
-    r"\b(no further questions|no more questions|geen (verdere |andere )?vragen meer|geen verdere vragen)\b"
+    r"\b(no further questions|no more questions|geen (verdere |andere )?vragen meer|geen verdere vragen)\b|"
+    # "U kunt het dossier wat mij betreft sluiten", "you can close the ticket".
+    r"\b(dossier|ticket|zaak|case|vraag)\b[^.?!]{0,30}\b(sluiten|afsluiten)\b|\b(you|u) (can|may|mag|kunt) (now )?close\b"
 )
 
 
@@ -96,13 +101,15 @@ def _closing(text: str) -> str | None:
 _NOTIFICATION_OPENERS = re.compile(
     r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
     r"(an?|the|our|following)\b|\bi (want|would like|wish) to report (an?|the)\b|"
-    r"\b(ik|wij|we) (wil|willen) (graag )?(een|bij deze een|hierbij een) melding (doen|maken)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
+    r"\b(ik|wij|we) (wil|willen) (graag )?(een|bij deze een|hierbij een) melding (doen|maken)\b|"
+    r"\bhierbij (wil|willen) (ik|wij|we) (graag )?melden\b|\bi (want|would like|wish) to report (an? |the )?(actively )?"
+    r"(exploited|vulnerability|incident|severe|security)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
     r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}(:|\n)|\bplease (find|see) (attached |below |enclosed )?"
     r"(our|the) (notification|early warning|final report|report)\b|"
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
-    r"\bplease (accept|treat|consider|regard) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
+    r"\bplease (accept|treat|consider|regard|log|record|register|file) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
     r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
@@ -133,6 +140,7 @@ _NOTIFICATION_FACTS = [
     r"\b(version|versions|versie|versies|firmware|build) v?\d+(\.\d+)+",
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
     r"\b(compromised|gecompromitteerd|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
+    r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
     r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
     r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
     r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
@@ -176,8 +184,8 @@ _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
     r"\b(sbom|s-bom|software bill of materials)\b",
-    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do) we (provide|offer|deliver|support)|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
-    r"\b(technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
+    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
+    r"\b(technical file|technisch dossier|technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
     r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
     r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
