@@ -46,7 +46,8 @@ _FOLLOW_UP_OPENERS = (
 )
 # "What is ENISA?", "Wat betekent CSIRT?": a short question asking what a term means.
 _DEFINITION = re.compile(
-    r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
+    r"^\s*((what|who|wat|wie)\s+(is|are|zijn)\s+((eigenlijk|nou|precies|nu|exactly|actually|precisely) )?"
+    r"(a |an |the |een |de |het )?['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?"
     r"|(what|wat)\s+(does|do)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?\s*(mean|stand for)"
     r"|(wat)\s+(betekent|betekenen)\s+['\"]?[\w'-]+( [\w'-]+){0,3}['\"]?)\s*\??\s*$"
 )
