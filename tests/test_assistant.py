@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from helpdesk.assistant import Assistant
+from helpdesk.assistant.decision import QuestionOutcome
+from helpdesk.assistant.engine import _agreeing
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
 from tests.conftest import ArticleWriter
@@ -430,3 +432,22 @@ def test_a_vague_question_beside_an_applicability_question_is_covered_by_the_def
     # The deflection is the helpdesk-scope text; nothing else is given.
     assert decision.deflect and not decision.escalate, decision.details()
     assert set(decision.articles) <= {"helpdesk-scope"}, decision.details()
+
+
+def test_weak_questions_agreeing_on_one_article_are_answered_with_it() -> None:
+    weak = [QuestionOutcome(text, "unsure", "after-reporting", 0.33) for text in ("Wat nu?", "Horen we iets terug?")]
+    assert [o.outcome for o in _agreeing(weak)] == ["answered", "answered"]
+    disagreeing = [weak[0], QuestionOutcome("Via welk formulier?", "unsure", "notification-format", 0.33)]
+    assert [o.outcome for o in _agreeing(disagreeing)] == ["unsure", "unsure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is een SBOM onder de CRA verplicht voor elke release?",
+        "Is vijf jaar beveiligingsupdates onder de CRA genoeg als ondersteuningsperiode?",
+    ],
+)
+def test_an_outside_topic_asked_as_whether_it_is_required_goes_to_staff(assistant: Assistant, text: str) -> None:
+    decision = assistant.decide(text)
+    assert decision.escalate and not decision.deflect and decision.articles == (), decision.details()

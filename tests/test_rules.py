@@ -75,8 +75,16 @@ APPLICABILITY = [
     "wie is dan de fabrikant, wij of de webshop?",
     "is the CRA even for us if we only sell to other companies?",
     "So we must still report this?",
+    "mijn eerste sloten heb ik in 2023 verkocht, voor die wet er was. tellen die nog mee?",
+    "the lab found the bug during an audit - do we have to report it under Art. 14?",
+    "Mijn zwager zegt dat ik het niet hoef te melden als het lek in andermans software zit. Klopt dat?",
+    "is een fout in een library van een ander ook iets wat wij moeten melden?",
+    "We are not certain whether a flaw in our discontinued model must be reported at all.",
 ]
 NOT_APPLICABILITY = [
+    "Do we need to list the member states somewhere in the report?",
+    "Tellen de weekenden mee voor de termijn?",
+    "Our lawyer says we must report this. What goes in the early warning?",
     "Do we have to send the notification to ENISA as well?",
     "Do we need to send the early warning in English?",
     "Must we report through the platform or can we email it?",
@@ -166,6 +174,7 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Many thanks for the clear explanation. The platform is back up and we have submitted our early warning. No "
         "further questions from our side.",
         "Hartelijk dank voor de uitgebreide beantwoording. U kunt het dossier wat mij betreft sluiten.",
+        "perfect, that's exactly what I needed for the runbook. cheers",
         "Thanks a lot for the quick and clear answer, we understand it now. We will create the platform accounts for "
         "our team this week.",
     ],
@@ -214,6 +223,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "Product: SlimSlot 3, firmware 2.1.4.",
         "Hierbij willen wij melden dat er een lek zit in onze laadpaal LP-2 (versie 4.0.1). Sinds gisteren passen "
         "onbekenden de instellingen aan.",
+        "Ik wil even melden dat iemand via internet in de camera's van twee klanten heeft gezeten. Het gaat om zo'n 80 "
+        "stuks.",
         "I want to report exploited vulnerability:\nProduct: ShopForm 2\nIssue: SQL injection, exploited since Monday",
         "SEVERE INCIDENT: our signing key was stolen and a malicious update reached some devices. Please log this as our "
         "early warning, the platform is not working for us.",

@@ -12,7 +12,10 @@ import re
 
 from helpdesk.text.split import sentences
 
+# After an article or a possessive "report" is the noun: "do we need to list the countries in the report?" asks what
+# goes in it, and "een notified body" is no notification at all.
 _REPORT_VERB = (
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthis )(?<!\bthat )(?<!\bde )(?<!\bhet )(?<!\been )(?<!\bonze )"
     r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
     r"doorgeven|gemeld|gerapporteerd|meldingen? (doen|maken|indienen))"
 )
@@ -82,19 +85,34 @@ _WHETHER: list[tuple[str, str]] = [
     (
         # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
         "not sure",
-        r"\b(not sure|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
+        r"\b(not sure|not certain|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
         r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
-        r"product met digitale elementen|valt|onder de cra|van toepassing)",
+        r"product met digitale elementen|valt|onder de cra|van toepassing|(reported|gemeld|report|melden)\b[^?.]{0,10}"
+        r"\b(at all|uberhaupt|eigenlijk wel))",
+    ),
+    (
+        # "Mijn buurman zegt dat ik het niet hoef te melden. Klopt dat?": someone's verdict that there is no duty, to be
+        # confirmed. ("Our lawyer says we must report this. What goes in it?" takes the duty as given and asks how.)
+        "verdict to confirm",
+        r"\b(zegt|zeggen|zei|says|said|told (me|us)|claims?|beweert|denkt|thinks)\b[^.?!]{0,120}"
+        r"\b(niet (hoef|hoeft|hoeven|verplicht)|(hoef|hoeft|hoeven) (het |dit |dat )?niet|(don'?t|doesn'?t|do not|does not|"
+        r"no) (need|have|has)|not (required|obliged|obligated))\b[^.?!]{0,40}\b(melden|report|notify)",
     ),
 ]
+
+
+# "the client found a vuln in their pentest - do they have to report it?": the question after a dash, semicolon or
+# colon is read from its own start too.
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|;\s|:\s")
 
 
 def applicability(text: str) -> str | None:
     """A question whether an obligation applies to a case, in any of the ways people put it."""
     for sentence in sentences(text):
-        reason = _applicability_sentence(sentence.strip())
-        if reason:
-            return reason
+        for clause in (sentence, *_CLAUSE_BREAK.split(sentence)[1:]):
+            reason = _applicability_sentence(clause.strip())
+            if reason:
+                return reason
     return None
 
 
@@ -197,6 +215,13 @@ def _applicability_sentence(s: str) -> str | None:
             r"\b(who|which (company|party|one)) (is|would be) (the|a) (manufacturer|importer|distributor)\b|"
             r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
         ),
+        # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.
+        (
+            "counts",
+            r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my)\b"
+            r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
+            r"\b(mee|count)\b",
+        ),
         # "is the CRA for us?", "is de meldplicht ook voor ons?"
         (
             "applies to us",
@@ -259,7 +284,8 @@ def _applicability_sentence(s: str) -> str | None:
             r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
             r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
             r"(report|notify)"
-            r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b",
+            r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b"
+            r"|\biets (wat|dat) (wij|we|ik) (moeten|moet|dienen|dien) (te )?melden\b",
         ),
         (
             "mandatory",

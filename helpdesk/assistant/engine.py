@@ -27,7 +27,7 @@ from helpdesk.assistant.facets import (
     twin,
 )
 from helpdesk.assistant.matcher import Match, Matcher, facets_of, top
-from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES
+from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES, classify_question
 from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
 from helpdesk.text.analyzer import CONCEPT_PREFIX
@@ -56,6 +56,8 @@ TIE_MARGIN = 0.03
 VAGUE_MAX_KNOWN = 1
 # A weak question whose best article the message already gets by another question is covered by it from this score.
 SAME_SUBJECT_FLOOR = 0.25
+# Two or more weak questions of one message agreeing on their best article are answered with it from this score.
+AGREEING_FLOOR = 0.30
 _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
 
 
@@ -162,7 +164,7 @@ class Assistant:
             outcome = self._answer(question, previous, before, [] if before else earlier, lang)
             outcomes.append(outcome)
             previous, before = question.full, outcome
-        return _combine(self._asides(outcomes, lang), lang)
+        return _combine(self._asides(_agreeing(outcomes), lang), lang)
 
     def _last_answer(self, earlier: list[str], lang: str) -> QuestionOutcome | None:
         """The last question the asker's earlier message got an answer to, read in its own conversation."""
@@ -215,10 +217,10 @@ class Assistant:
     ) -> QuestionOutcome:
         """`before` is what became of the question before in this message; for the first question, `earlier` holds
         the asker's earlier messages, whose last answer is worked out only when a follow-up needs it."""
-        for rule in QUESTION_RULES:
-            reason = rule(question.text)
-            if reason:
-                return QuestionOutcome(question.text, rule.name, reason=f"{rule.name}: {reason}")
+        classified = classify_question(question.text)
+        if classified:
+            name, reason = classified
+            return QuestionOutcome(question.text, name, reason=f"{name}: {reason}")
         tokens = self.analyzer.tokens(question.text, lang)
         if asks_a_definition(question.text):
             tokens += (MEANING,)
@@ -321,6 +323,19 @@ class Assistant:
         tokens = self.analyzer.tokens(text, lang)
         named = any(t.startswith(CONCEPT_PREFIX) for t in tokens)
         return named and top(self.matcher.rank(tokens)).score >= self.threshold
+
+
+def _agreeing(outcomes: list[QuestionOutcome]) -> list[QuestionOutcome]:
+    """ "What happens now on your side? Will we hear back?": two questions, each too weak alone, whose best article is
+    the same - together they are evidence for it, and it answers both."""
+    unsure = [o for o in outcomes if o.outcome == "unsure"]
+    slugs = {o.slug for o in unsure}
+    if len(unsure) < 2 or len(slugs) != 1 or any(o.score < AGREEING_FLOOR for o in unsure) or None in slugs:
+        return outcomes
+    return [
+        dataclasses.replace(o, outcome="answered", reason=f"agreeing: {o.reason}") if o.outcome == "unsure" else o
+        for o in outcomes
+    ]
 
 
 def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:

@@ -73,7 +73,7 @@ CLOSING_MAX_WORDS = 30
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
     r"\b(in advance|alvast|where|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
-    r"\bwhat\b(?! i (wanted|needed) to know)|"
+    r"\bwhat\b(?! i (wanted|needed|was looking for)\b)|"
     r"\bwat\b(?! (een|fijn|ons betreft|mij betreft|ik wilde weten|ik wou weten|ik nodig had))"
 )
 
@@ -117,7 +117,7 @@ _NOTIFICATION_OPENERS = re.compile(
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
     r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
     r"\bdit is (onze|ons|de|een) (\w*melding|vroegtijdige waarschuwing|eindverslag)\b|"
-    r"\b(ik|wij|we) (wil|willen) (graag )?(bij deze |hierbij )?melden dat\b|"
+    r"\b(ik|wij|we) (wil|willen) (graag |even )?(bij deze |hierbij )?melden dat\b|"
     r"\b(i'?m|i am|we'?re|we are) reporting this\b|\b(ik|wij|we) (meld|melden) dit\b|"
     r"\b(ik|wij|we) (meld|melden) (u )?(bij deze|bij dezen|hierbij)\b|\bbij dezen? (meld|melden) (ik|wij|we)\b)"
 )
@@ -141,6 +141,10 @@ _NOTIFICATION_FACTS = [
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
     r"\b(compromised|gecompromitteerd|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
     r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
+    # "iemand heeft via internet in de deurbellen gezeten", "about 80 units sold"
+    r"\b(via (het )?internet|remotely|op afstand)\b[^.\n]{0,60}\b(gezeten|binnengedrongen|overgenomen|accessed|took over|"
+    r"taken over|toegang)\b",
+    r"\b\d+ (stuks|units|devices|apparaten|klanten|customers|installaties|installations)\b",
     r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
     r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
     r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
@@ -211,5 +215,23 @@ QUESTION_RULES: tuple[Rule, ...] = (
     Rule("applicability", applicability),
     Rule("outside-reporting", _outside_reporting),
 )
+# A question on an outside topic that says nothing of reporting ("must the SBOM be public?", "is five years of updates
+# enough under the CRA?") is that topic's, even put as whether something is required: staff answer it or send it on.
+_SPEAKS_OF_REPORTING = re.compile(
+    r"\b(meld\w*|gemeld|report\w*|notify\w*|notification\w*|rapport\w*|deadlines?|termijn\w*|early warning|"
+    r"waarschuwing|eindverslag|final report)\b"
+)
+
+
+def classify_question(text: str) -> tuple[str, str] | None:
+    """The question rule that decides for `text` and why, or None: the first in QUESTION_RULES that fires, except
+    that an outside topic wins over applicability when the question does not speak of reporting."""
+    fired = [(rule.name, reason) for rule in QUESTION_RULES if (reason := rule(text))]
+    names = [name for name, _ in fired]
+    if "outside-reporting" in names and "applicability" in names and not _SPEAKS_OF_REPORTING.search(fold(text)):
+        return fired[names.index("outside-reporting")]
+    return fired[0] if fired else None
+
+
 # Checked on the statements before a question ("I don't know whether we are covered. If so, how long ...?").
 CONTEXT_RULES: tuple[Rule, ...] = (Rule("applicability", indirect_applicability),)

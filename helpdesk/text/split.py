@@ -46,12 +46,15 @@ _QUESTION_WORD = re.compile(
     rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_CONDITION}\s*[,:]?\s*)?(?:{_PREPOSITION})?"
     r"(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
-    r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b",
+    r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b"
+    # A Dutch sentence that opens with its verb and subject asks: "komt er nog een deadline achteraan".
+    r"|^\s*(?:(?:en|maar|of)\s+)?(?:komt|komen|gaat|gaan|heeft|krijg|krijgen|krijgt|hoef|hoeft|hoeven|zit|zitten|staat|"
+    r"staan|weet|weten|doet|werkt|loopt|blijft)\s+(?:er|het|dat|dit|je|jij|u|we|wij|ik|ze|zij|jullie|hij|men)\b",
     re.IGNORECASE,
 )
 # "if it's not mandatory, can we still report voluntarily": a condition, then the question.
 _CONDITION_THEN_QUESTION = re.compile(
-    r"^\s*(?:if|als|indien|wanneer)\b[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|what|where|kan|kunnen|mag|"
+    r"^\s*(?:(?:and|en|but|maar)\s+)?(?:if|als|indien|wanneer)\b[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|what|where|kan|kunnen|mag|"
     r"mogen|moet|moeten|hoe|wat|waar)\s+(?:we|i|you|wij|ik|u|je|jullie)\b",
     re.IGNORECASE,
 )
