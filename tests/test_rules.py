@@ -80,8 +80,13 @@ APPLICABILITY = [
     "Mijn zwager zegt dat ik het niet hoef te melden als het lek in andermans software zit. Klopt dat?",
     "is een fout in een library van een ander ook iets wat wij moeten melden?",
     "We are not certain whether a flaw in our discontinued model must be reported at all.",
+    "mijn baas vraagt of een ddos-aanval op onze webshop een ernstig incident is",
+    "does cra even cover browser extensions or is that only hardware",
+    "idk if we even have to report this since it's only our backend",
+    "Kindly confirm whether our cloud portal (used with the meters) comes under the CRA reporting obligation.",
 ]
 NOT_APPLICABILITY = [
+    "Please confirm whether we can send the notification to this helpdesk address in an emergency.",
     "Do we need to list the member states somewhere in the report?",
     "Tellen de weekenden mee voor de termijn?",
     "Our lawyer says we must report this. What goes in the early warning?",
@@ -189,6 +194,7 @@ def test_closing(text: str) -> None:
         "Thanks! And where do we send the final report?",
         "Bedankt. Nog een vraag: wat moet er in het eindverslag?",
         "thanks in advance, where do we report",
+        "Noted with thanks. Kindly also clarify the timelines in case of a severe incident.",
     ],
 )
 def test_thanks_with_a_question_is_not_closing(text: str) -> None:

@@ -135,3 +135,17 @@ def test_the_items_after_a_request_ending_in_a_colon_are_the_questions() -> None
 def test_a_line_announcing_the_questions_is_not_one() -> None:
     questions = split_questions("Please advise on the following:\n- Where do we report?\n- When is it due?")
     assert [q.text for q in questions] == ["Where do we report?", "When is it due?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kindly clarify to which CSIRT the notifications are to be sent.",
+        "Please share the list of documents required for the notification.",
+        "but if we do, whats in the 72h one",
+        "en als we het vrijwillig willen melden, hoe gaat dat in z'n werk",
+        "komt er daarna nog een deadline achteraan",
+    ],
+)
+def test_requests_and_questions_without_a_question_mark_are_questions(text: str) -> None:
+    assert [q.text for q in split_questions(f"We have a case. {text}")] == [text]

@@ -64,13 +64,20 @@ _DATE_QUESTION = re.compile(
 _WHETHER: list[tuple[str, str]] = [
     (
         "whether",
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b[^?.]{0,60}\b(appl|report|notif|in scope|cover|severe|serious|actively|manufacturer|obliged|must|have to|need to|count|qualif)",
+        # Not "whether we can send the notification to this address": what the asker may do is procedure.
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif)",
     ),
     (
         "whether",
         r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze|cliente|client|mijn client)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
         r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
         r"product met digitale elementen)",
+    ),
+    (
+        # "mijn baas vraagt of een ddos-aanval op onze cloud een ernstig incident is"
+        "whether",
+        r"\bof (een|de|het|zo'?n|dit|dat|deze)\b[^?.]{0,80}\b(een|als) ['\"\u2018\u201c]?(ernstig incident|ernstige incident|"
+        r"actief uitgebuite kwetsbaarheid)\b",
     ),
     (
         # "een klant vraagt of een phishingaanval als 'ernstig incident' onder de CRA telt"
@@ -161,6 +168,12 @@ def _applicability_sentence(s: str) -> str | None:
             r"[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
         ),
         ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
+        # "does cra even cover f2p online games?"
+        (
+            "covers",
+            r"^(and |so )?(does|do|would|will) (the )?(cra|regulation|law|reporting obligation|obligation)\b[^?.]{0,20}"
+            r"\b(cover|covers|apply to|applies to)\b",
+        ),
         # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
         ("applies", r"^(and )?(is|are)\b[^?.]{0,60}\b(applying|valid) (also |even )?(to|for)\b"),
         (

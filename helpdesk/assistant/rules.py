@@ -73,6 +73,8 @@ CLOSING_MAX_WORDS = 30
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
 _STILL_ASKING = re.compile(
     r"\b(in advance|alvast|where|when|how|which|who|why|waar|wanneer|hoe|welke|wie|waarom)\b|"
+    # "Noted with thanks. Kindly also clarify the timelines ..." asks on.
+    r"\b(kindly|please (clarify|advise|confirm|explain|share|let)|could you|can you|kunt u|kunnen jullie)\b|"
     r"\bwhat\b(?! i (wanted|needed|was looking for)\b)|"
     r"\bwat\b(?! (een|fijn|ons betreft|mij betreft|ik wilde weten|ik wou weten|ik nodig had))"
 )
@@ -115,7 +117,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
-    r"\bthis is (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
+    r"\b(this is|that'?s|thats|here'?s|heres) (our|the|an?) (early warning|(vulnerability |incident )?notification|final report)\b|"
     r"\bdit is (onze|ons|de|een) (\w*melding|vroegtijdige waarschuwing|eindverslag)\b|"
     r"\b(ik|wij|we) (wil|willen) (graag |even )?(bij deze |hierbij )?melden dat\b|"
     r"\b(i'?m|i am|we'?re|we are) reporting this\b|\b(ik|wij|we) (meld|melden) dit\b|"
@@ -139,7 +141,7 @@ _NOTIFICATION_FACTS = [
     r"impact|severity|ernst|mitigation|mitigatie)\s*:",
     r"\b(version|versions|versie|versies|firmware|build) v?\d+(\.\d+)+",
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
-    r"\b(compromised|gecompromitteerd|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
+    r"\b(compromised|gecompromitteerd|breach|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
     r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
     # "iemand heeft via internet in de deurbellen gezeten", "about 80 units sold"
     r"\b(via (het )?internet|remotely|op afstand)\b[^.\n]{0,60}\b(gezeten|binnengedrongen|overgenomen|accessed|took over|"

@@ -44,7 +44,8 @@ _QUESTION_WORD = re.compile(
     # "and through which country", "en via welk land": a preposition may come before the question word.
     # "en zo ja waar doe ik dat", "if so, to which CSIRT": a condition may come before it.
     rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_CONDITION}\s*[,:]?\s*)?(?:{_PREPOSITION})?"
-    r"(what|where|when|which|who|whom|why|how|is|are|do|does|did|can|could|should|must|may|will|would|have|has|"
+    r"(what|whats|where|wheres|when|which|who|whom|why|how|hows|is|are|do|does|did|can|could|should|must|may|will|"
+    r"would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
     r"geldt|gelden|valt|vallen|telt|tellen|klopt|zou|zouden|bestaat|wordt|worden)\b"
     # A Dutch sentence that opens with its verb and subject asks: "komt er nog een deadline achteraan".
@@ -54,8 +55,10 @@ _QUESTION_WORD = re.compile(
 )
 # "if it's not mandatory, can we still report voluntarily": a condition, then the question.
 _CONDITION_THEN_QUESTION = re.compile(
-    r"^\s*(?:(?:and|en|but|maar)\s+)?(?:if|als|indien|wanneer)\b[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|what|where|kan|kunnen|mag|"
-    r"mogen|moet|moeten|hoe|wat|waar)\s+(?:we|i|you|wij|ik|u|je|jullie)\b",
+    r"^\s*(?:(?:and|en|but|maar)\s+)?(?:if|als|indien|wanneer)\b(?:[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|"
+    r"what|whats|where|kan|kunnen|mag|mogen|moet|moeten|hoe|wat|waar)\s+(?:we|i|you|wij|ik|u|je|jullie)\b"
+    # "en als we het vrijwillig willen melden, hoe gaat dat": after the condition's comma, a question word.
+    r"|[^?,]{0,80},\s*(?:how|what|whats|where|when|which|hoe|wat|waar|wanneer|welke)\b)",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
@@ -68,7 +71,8 @@ _ASKING = re.compile(
     r"(graag|gaarne) verne(e)?m(en)?|verne(e)?m(en)? (ik|wij|we) (graag|gaarne)|"
     r"(ik |wij |we )?verzoek(en)? (ik |wij |we )?u\b|"
     r"(i|we) would (be grateful|appreciate)|please (indicate|clarify|specify|let (me|us) know)|"
-    r"kindly (advise|confirm|indicate|let (me|us) know)|(ik|wij|we) (hoor|horen) (graag|gaarne))",
+    r"kindly (advise|confirm|indicate|clarify|share|explain|provide|revert|let (me|us) know)|"
+    r"please (share|provide|explain|advise)|(ik|wij|we) (hoor|horen) (graag|gaarne))",
     re.IGNORECASE,
 )
 

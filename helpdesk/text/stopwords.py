@@ -33,6 +33,6 @@ STOPWORDS = frozenset(
     teneinde aldus hiervan daarvan waarvan indien ingeval geschieden geschiedt thans alvorens daartoe tevens eveneens
     reeds middels hetgeen ondergetekende hoogachtend geachte namens jl
     pursuant hereby herein thereof whereas furthermore moreover additionally accordingly grateful appreciate
-    clarification purposes
+    clarification purposes advise clarify revert needful
     """.split()
 )
