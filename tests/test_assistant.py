@@ -451,3 +451,8 @@ def test_weak_questions_agreeing_on_one_article_are_answered_with_it() -> None:
 def test_an_outside_topic_asked_as_whether_it_is_required_goes_to_staff(assistant: Assistant, text: str) -> None:
     decision = assistant.decide(text)
     assert decision.escalate and not decision.deflect and decision.articles == (), decision.details()
+
+
+def test_an_outside_topic_in_the_statement_before_a_whether_question_goes_to_staff(assistant: Assistant) -> None:
+    decision = assistant.decide("Een klant vraagt ons om een SBOM voor de nieuwe robot. Is dat verplicht onder de CRA?")
+    assert decision.escalate and not decision.deflect and decision.articles == (), decision.details()

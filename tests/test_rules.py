@@ -84,8 +84,16 @@ APPLICABILITY = [
     "does cra even cover browser extensions or is that only hardware",
     "idk if we even have to report this since it's only our backend",
     "Kindly confirm whether our cloud portal (used with the meters) comes under the CRA reporting obligation.",
+    "not sure if that's a severe incident or not",
+    "We would like to know if these old chargers are also concerned by the reporting obligation.",
+    "Please advise whether Art. 14 reporting applies to our legacy camera line.",
+    'Is this companion app itself a "product with digital elements" for which we must report vulnerabilities?',
+    "Of ben ik nu zelf fabrikant omdat mijn merk erop staat?",
 ]
 NOT_APPLICABILITY = [
+    "We would like to know if it is possible that the NCSC waits before sharing our notification.",
+    "For the early warning, we would like to know if it is necessary to list all member states.",
+    "What does the 72-hour incident notification need to cover beyond the early warning?",
     "Please confirm whether we can send the notification to this helpdesk address in an emergency.",
     "Do we need to list the member states somewhere in the report?",
     "Tellen de weekenden mee voor de termijn?",
@@ -179,6 +187,8 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "Many thanks for the clear explanation. The platform is back up and we have submitted our early warning. No "
         "further questions from our side.",
         "Hartelijk dank voor de uitgebreide beantwoording. U kunt het dossier wat mij betreft sluiten.",
+        "Dank voor uw heldere antwoord. Wat mij betreft kan deze vraag als afgehandeld worden beschouwd.",
+        "Thank you for these precisions, it is clear for us now. We have no other question for the moment.",
         "perfect, that's exactly what I needed for the runbook. cheers",
         "Thanks a lot for the quick and clear answer, we understand it now. We will create the platform accounts for "
         "our team this week.",
@@ -231,6 +241,12 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "onbekenden de instellingen aan.",
         "Ik wil even melden dat iemand via internet in de camera's van twee klanten heeft gezeten. Het gaat om zo'n 80 "
         "stuks.",
+        "Please accept this email as Acme Inc.'s early warning submittal.\n- Product: Acme Cam 2, firmware 3.2.0\n"
+        "- Issue: authentication bypass",
+        "URGENT - active exploitation CVE-2026-41877 in gateway fw 2.4.1 at 3 client sites. IOCs attached. pls forward to "
+        "whoever handles this",
+        "Hierbij doe ik melding van een kwetsbaarheid die actief wordt misbruikt.\nApparaat: SmartPlug SP-10, "
+        "firmwareversie 2.1.7",
         "I want to report exploited vulnerability:\nProduct: ShopForm 2\nIssue: SQL injection, exploited since Monday",
         "SEVERE INCIDENT: our signing key was stolen and a malicious update reached some devices. Please log this as our "
         "early warning, the platform is not working for us.",
@@ -273,6 +289,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "what is the maximum fine if we miss a CRA deadline?",
         "what goes into the technical file for our gateway?",
         "how long do we have to keep shipping security updates for the app?",
+        "Hoe stel ik een beleid voor gecoördineerde kwetsbaarheidsmelding op?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

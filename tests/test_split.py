@@ -149,3 +149,39 @@ def test_a_line_announcing_the_questions_is_not_one() -> None:
 )
 def test_requests_and_questions_without_a_question_mark_are_questions(text: str) -> None:
     assert [q.text for q in split_questions(f"We have a case. {text}")] == [text]
+
+
+def test_an_enumeration_inside_a_sentence_is_cut_into_its_questions() -> None:
+    questions = split_questions(
+        "We should be grateful for (i) your view on whether this constitutes a severe incident, and (ii) confirmation "
+        "of the minimum content of the early warning."
+    )
+    assert [q.text for q in questions] == [
+        "We should be grateful for (i) your view on whether this constitutes a severe incident",
+        "confirmation of the minimum content of the early warning.",
+    ]
+
+
+def test_the_regulations_paragraph_numbers_are_no_enumeration() -> None:
+    text = "We ask whether the obligations of Article 14(1) and (3) attach to it."
+    assert [q.text for q in split_questions(text)] == [text]
+
+
+def test_a_question_word_ending_a_part_asks_with_the_next() -> None:
+    questions = split_questions("Zou u mij willen uitleggen waar, en op welke manier wij een melding indienen?")
+    assert [q.text for q in questions] == ["Zou u mij willen uitleggen waar, op welke manier wij een melding indienen?"]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        (
+            "telt dat als actief uitgebuit?? en als dat zo is wat moet er in de eerste melding",
+            "telt dat als actief uitgebuit??",
+        ),
+        ("severe incident y/n? either way whats supposed to go in the final report", "severe incident y/n?"),
+    ],
+)
+def test_more_ways_a_second_question_follows(text: str, first: str) -> None:
+    questions = split_questions(text)
+    assert len(questions) == 2 and questions[0].text.startswith(first.rstrip("?")), questions

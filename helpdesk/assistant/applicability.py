@@ -51,7 +51,7 @@ _SCOPE_WORDS = (
 _CASE_TERMS = (
     r"(severe incident|serious incident|significant incident|actively exploited vulnerability|actively exploited|"
     r"exploited vulnerability|ernstig incident|ernstige incident|actief uitgebuite kwetsbaarheid|actief uitgebuit|"
-    r"meldplichtig|meldingsplichtig|manufacturer|fabrikant)"
+    r"meldplichtig|meldingsplichtig|manufacturer|fabrikant|product with digital elements|product met digitale elementen)"
 )
 _DATE_QUESTION = re.compile(
     r"\b(from when|since when|from what date|from which date|which date|what date|when (do|does|will)|starting when|"
@@ -65,7 +65,8 @@ _WHETHER: list[tuple[str, str]] = [
     (
         "whether",
         # Not "whether we can send the notification to this address": what the asker may do is procedure.
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif)",
+        # Nor "whether it is possible that the NCSC waits", "if it is necessary to list all countries".
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif)",
     ),
     (
         "whether",
@@ -94,8 +95,15 @@ _WHETHER: list[tuple[str, str]] = [
         "not sure",
         r"\b(not sure|not certain|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
         r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
-        r"product met digitale elementen|valt|onder de cra|van toepassing|(reported|gemeld|report|melden)\b[^?.]{0,10}"
+        r"product met digitale elementen|valt|onder de cra|van toepassing|severe|serious|ernstig|actively exploited|"
+        r"actief uitgebuit|(reported|gemeld|report|melden)\b[^?.]{0,10}"
         r"\b(at all|uberhaupt|eigenlijk wel))",
+    ),
+    (
+        # "We would like to know if these old models are also concerned by the reporting obligation"
+        "whether",
+        r"\b(whether|if|of)\b[^?.]{0,100}\b(concerned by|covered by|subject to|onder|valt|vallen)\b[^?.]{0,20}\b(the )?"
+        r"(cra|reporting obligation|obligation (of|to) (notification|report)|meldplicht|notification obligation)",
     ),
     (
         # "Mijn buurman zegt dat ik het niet hoef te melden. Klopt dat?": someone's verdict that there is no duty, to be
@@ -165,7 +173,9 @@ def _applicability_sentence(s: str) -> str | None:
         (
             "covers",
             r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
-            r"[^?.]{0,60}\b(cover|covers|covered)\b[^?.]{0,20}\b(our|my|this|the|a|an|us|we|it)\b",
+            # Not "what does the notification need to cover beyond the early warning?", which asks for content.
+            r"[^?.]{0,60}(?<!need to )(?<!needs to )(?<!must )(?<!should )\b(cover|covers|covered)\b[^?.]{0,20}"
+            r"\b(our|my|this|the|a|an|us|we|it)\b",
         ),
         ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
         # "does cra even cover f2p online games?"
@@ -258,7 +268,7 @@ def _applicability_sentence(s: str) -> str | None:
         ),
         (
             "we are",
-            r"^(en )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
+            r"^(en |of |maar |dus )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
         ),
         ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
         # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".

@@ -217,7 +217,7 @@ class Assistant:
     ) -> QuestionOutcome:
         """`before` is what became of the question before in this message; for the first question, `earlier` holds
         the asker's earlier messages, whose last answer is worked out only when a follow-up needs it."""
-        classified = classify_question(question.text)
+        classified = classify_question(question.text, question.context)
         if classified:
             name, reason = classified
             return QuestionOutcome(question.text, name, reason=f"{name}: {reason}")

@@ -82,7 +82,9 @@ _STILL_ASKING = re.compile(
 
 # "No further questions from our side": done, however long the message that says it.
 _DONE = re.compile(
-    r"\b(no further questions|no more questions|geen (verdere |andere )?vragen meer|geen verdere vragen)\b|"
+    r"\b(no further questions?|no more questions?|no other questions?|geen (verdere |andere )?vragen meer|"
+    r"geen (verdere|andere) vragen)\b|\b(vraag|ticket|zaak|dossier|question|case)\b[^.?!]{0,40}\b(afgehandeld|gesloten|"
+    r"closed|resolved)\b|"
     # "U kunt het dossier wat mij betreft sluiten", "you can close the ticket".
     r"\b(dossier|ticket|zaak|case|vraag)\b[^.?!]{0,30}\b(sluiten|afsluiten)\b|\b(you|u) (can|may|mag|kunt) (now )?close\b"
 )
@@ -112,8 +114,11 @@ _NOTIFICATION_OPENERS = re.compile(
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
     r"\bplease (accept|treat|consider|regard|log|record|register|file) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
+    r"\bplease (accept|treat|consider|regard|log|record) this (e-?mail|message|mail)? ?as\b[^\n]{0,40}\b(early warning|"
+    r"notification|report|submittal|filing)\b|\b(please|pls|kindly) (log|record) this\b|"
+    r"\b(please|pls|kindly) (forward|pass) (this|it) (on )?to (whoever|the right|the responsible|someone)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
-    r"\bhierbij (doen|sturen|zenden|dienen|geven) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
+    r"\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
@@ -137,9 +142,10 @@ _FORWARDED_REPORT = re.compile(
 _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",
     # The fields of a filled-in report: "Product: SmartHub Pro", "Fabrikant: ..."
-    r"(?m)^\s*(product|manufacturer|fabrikant|producent|affected versions?|getroffen versies?|vulnerability|kwetsbaarheid|"
-    r"impact|severity|ernst|mitigation|mitigatie)\s*:",
-    r"\b(version|versions|versie|versies|firmware|build) v?\d+(\.\d+)+",
+    r"(?m)^\s*(?:[-*\u2022]\s*)?(product|manufacturer|fabrikant|producent|affected versions?|getroffen versies?|"
+    r"vulnerability|kwetsbaarheid|impact|severity|ernst|mitigation|mitigatie|issue|awareness|apparaat|device|bevinding)\s*:",
+    r"\b(version|versions|versie|versies|firmware|firmwareversie|softwareversie|fw|build) v?\d+(\.\d+)+",
+    r"\b(iocs?|indicators of compromise|botnet|active exploitation|exploitation confirmed)\b",
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
     r"\b(compromised|gecompromitteerd|breach|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
     r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
@@ -201,7 +207,8 @@ _outside_reporting = _any(
     r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
-    r"\b(beleid|policy|procedure)\b[^.?!]{0,30}\b(coordinated vulnerability disclosure|cvd)\b",
+    r"\b(beleid|policy|procedure)\b[^.?!]{0,30}\b(coordinated vulnerability disclosure|cvd|gecoordineerde "
+    r"(kwetsbaarheidsmelding|openbaarmaking|melding van kwetsbaarheden))\b",
     r"\b(product classification|important products?|critical products?|belangrijke producten|kritieke producten|class i{1,2}\b|klasse i{1,2}\b)",
 )
 
@@ -221,17 +228,23 @@ QUESTION_RULES: tuple[Rule, ...] = (
 # enough under the CRA?") is that topic's, even put as whether something is required: staff answer it or send it on.
 _SPEAKS_OF_REPORTING = re.compile(
     r"\b(meld\w*|gemeld|report\w*|notify\w*|notification\w*|rapport\w*|deadlines?|termijn\w*|early warning|"
-    r"waarschuwing|eindverslag|final report)\b"
+    r"waarschuwing|eindverslag|final report|exploit\w*|uitgebuit\w*|misbruik\w*|incident\w*|vulnerabilit\w*|kwetsba\w*)\b"
 )
 
 
-def classify_question(text: str) -> tuple[str, str] | None:
+def classify_question(text: str, context: str = "") -> tuple[str, str] | None:
     """The question rule that decides for `text` and why, or None: the first in QUESTION_RULES that fires, except
-    that an outside topic wins over applicability when the question does not speak of reporting."""
+    that an outside topic - in the question or in the statements before it (`context`: "A customer asks for an
+    SBOM. Is that mandatory under the CRA?") - wins over applicability when the question does not speak of
+    reporting."""
     fired = [(rule.name, reason) for rule in QUESTION_RULES if (reason := rule(text))]
     names = [name for name, _ in fired]
-    if "outside-reporting" in names and "applicability" in names and not _SPEAKS_OF_REPORTING.search(fold(text)):
-        return fired[names.index("outside-reporting")]
+    if "applicability" in names and not _SPEAKS_OF_REPORTING.search(fold(text)):
+        if "outside-reporting" in names:
+            return fired[names.index("outside-reporting")]
+        elsewhere = _outside_reporting(fold(context)) if context else None
+        if elsewhere:
+            return "outside-reporting", f"{elsewhere}, in the statements before the question"
     return fired[0] if fired else None
 
 

@@ -43,7 +43,8 @@ _QUESTION_WORD = re.compile(
     # "and how do i get an account" (chat lines often lack the question mark) is a question too.
     # "and through which country", "en via welk land": a preposition may come before the question word.
     # "en zo ja waar doe ik dat", "if so, to which CSIRT": a condition may come before it.
-    rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook)\s+)?(?:{_CONDITION}\s*[,:]?\s*)?(?:{_PREPOSITION})?"
+    rf"^\s*(?:(?:and|or|but|also|en|of|maar|ook|either way|anyway|in any case|hoe dan ook|in elk geval),?\s+)?"
+    rf"(?:{_CONDITION}\s*[,:]?\s*)?(?:{_PREPOSITION})?"
     r"(what|whats|where|wheres|when|which|who|whom|why|how|hows|is|are|do|does|did|can|could|should|must|may|will|"
     r"would|have|has|"
     r"wat|waar|wanneer|welke|welk|wie|waarom|hoe|hoeveel|is|zijn|moet|moeten|kan|kunnen|mag|mogen|heb|hebben|"
@@ -58,7 +59,10 @@ _CONDITION_THEN_QUESTION = re.compile(
     r"^\s*(?:(?:and|en|but|maar)\s+)?(?:if|als|indien|wanneer)\b(?:[^?]{0,80}?\b(?:can|could|may|should|must|do|does|how|"
     r"what|whats|where|kan|kunnen|mag|mogen|moet|moeten|hoe|wat|waar)\s+(?:we|i|you|wij|ik|u|je|jullie)\b"
     # "en als we het vrijwillig willen melden, hoe gaat dat": after the condition's comma, a question word.
-    r"|[^?,]{0,80},\s*(?:how|what|whats|where|when|which|hoe|wat|waar|wanneer|welke)\b)",
+    r"|[^?,]{0,80},\s*(?:how|what|whats|where|when|which|hoe|wat|waar|wanneer|welke)\b"
+    # "en als dat wel zo is wat moet er in die eerste melding": a question word and its verb, without a comma.
+    r"|[^?]{0,80}?\b(?:how|what|where|when|which|hoe|wat|waar|wanneer|welke)\s+(?:moet|moeten|kan|kunnen|mag|mogen|dien|"
+    r"dient|should|must|can|do|does|is|are)\b)",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
@@ -70,7 +74,7 @@ _ASKING = re.compile(
     # mij te berichten ...", "Please indicate the minimum content ...".
     r"(graag|gaarne) verne(e)?m(en)?|verne(e)?m(en)? (ik|wij|we) (graag|gaarne)|"
     r"(ik |wij |we )?verzoek(en)? (ik |wij |we )?u\b|"
-    r"(i|we) would (be grateful|appreciate)|please (indicate|clarify|specify|let (me|us) know)|"
+    r"(i|we) (would|should) (be grateful|appreciate)|please (indicate|clarify|specify|let (me|us) know)|"
     r"kindly (advise|confirm|indicate|clarify|share|explain|provide|revert|let (me|us) know)|"
     r"please (share|provide|explain|advise)|(ik|wij|we) (hoor|horen) (graag|gaarne))",
     re.IGNORECASE,
@@ -138,6 +142,17 @@ _EMBEDDED = re.compile(
 )
 
 
+_LONE_QUESTION_WORD = re.compile(r"^(where|when|how|waar|wanneer|hoe)$", re.IGNORECASE)
+# "(i) your view on whether ..., and (ii) confirmation of the minimum content": an enumeration inside one sentence,
+# numbered the way lawyers number (digits and letters are the Regulation's paragraphs and points: "14(1) and (3)").
+_INLINE_ENUMERATION = re.compile(r"\s*[,;]?\s*(?:and |en )?\((?:ii|iii|iv)\)\s+", re.IGNORECASE)
+
+
+def _enumerated(sentence: str) -> str:
+    """The sentence with its inline enumeration "(i) ..., and (ii) ..." cut into parts ("; "), if it has one."""
+    return _INLINE_ENUMERATION.sub("; ", sentence) if "(i) " in sentence else sentence
+
+
 def _rejoin(parts: list[str]) -> list[str]:
     """Undo cuts that left no question behind: a lone question word ("Hoe en wanneer ...") joins the part after it,
     an embedded clause ("and what they can do") the part before it."""
@@ -146,8 +161,11 @@ def _rejoin(parts: list[str]) -> list[str]:
     for number, part in enumerate(parts):
         part = f"{pending}, {part}" if pending else part
         pending = ""
-        if len(part.split()) == 1 and _QUESTION_WORD.match(part) and number < len(parts) - 1:
-            pending = part
+        last_word = part.split()[-1] if part.split() else ""
+        if number < len(parts) - 1 and (
+            (len(part.split()) == 1 and _QUESTION_WORD.match(part)) or _LONE_QUESTION_WORD.match(last_word)
+        ):
+            pending = part  # "Zou u willen uitleggen waar, en hoe ...?": the question word asks with the next part
         elif joined and _EMBEDDED.match(part):
             joined[-1] = f"{joined[-1]}, {part}"
         else:
@@ -178,7 +196,9 @@ def split_questions(text: str) -> list[Question]:
             continue
         lead_in, sentence = _lead_in(sentence)
         parts = [
-            p.strip(" ,;") for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", sentence)) if p.strip(" ,;")
+            p.strip(" ,;")
+            for p in _JOINED_QUESTION.split(_CONDITIONAL_JOIN.sub("; ", _enumerated(sentence)))
+            if p.strip(" ,;")
         ]
         parts = _rejoin(
             [q for p in parts for q in p.split("; ") if q.strip() and not _ACKNOWLEDGEMENT.match(q.strip())]
