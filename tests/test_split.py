@@ -145,6 +145,8 @@ def test_a_line_announcing_the_questions_is_not_one() -> None:
         "but if we do, whats in the 72h one",
         "en als we het vrijwillig willen melden, hoe gaat dat in z'n werk",
         "komt er daarna nog een deadline achteraan",
+        "We would like to know if the NCSC can wait before sharing our notification.",
+        "Graag had ik vernomen bij welke instantie cliënte een melding dient te verrichten.",
     ],
 )
 def test_requests_and_questions_without_a_question_mark_are_questions(text: str) -> None:

@@ -66,13 +66,13 @@ _CONDITION_THEN_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(i would like to know|i'd like to know|could you (tell|explain)|please (tell|explain|advise)|"
-    r"i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
+    r"\b((i|we) would like to know|(i|we)'d like to know|we want to know|could you (tell|explain)|please (tell|explain|"
+    r"advise)|i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
     r"wil(len)? (graag )?weten|vraag( is)?:|question:|(wij |we )?verzoeken u|we (kindly )?request|could you confirm|"
     r"please confirm|kunt u bevestigen|"
     # Formal requests ask as plainly as a question mark: "Graag verneem ik van u welke gegevens ...", "Ik verzoek u
     # mij te berichten ...", "Please indicate the minimum content ...".
-    r"(graag|gaarne) verne(e)?m(en)?|verne(e)?m(en)? (ik|wij|we) (graag|gaarne)|"
+    r"(graag|gaarne) (had ik |hadden wij |hadden we )?vern(e|ee|o)m(en)?|verne(e)?m(en)? (ik|wij|we) (graag|gaarne)|"
     r"(ik |wij |we )?verzoek(en)? (ik |wij |we )?u\b|"
     r"(i|we) (would|should) (be grateful|appreciate)|please (indicate|clarify|specify|let (me|us) know)|"
     r"kindly (advise|confirm|indicate|clarify|share|explain|provide|revert|let (me|us) know)|"
