@@ -456,3 +456,22 @@ def test_an_outside_topic_asked_as_whether_it_is_required_goes_to_staff(assistan
 def test_an_outside_topic_in_the_statement_before_a_whether_question_goes_to_staff(assistant: Assistant) -> None:
     decision = assistant.decide("Een klant vraagt ons om een SBOM voor de nieuwe robot. Is dat verplicht onder de CRA?")
     assert decision.escalate and not decision.deflect and decision.articles == (), decision.details()
+
+
+def test_a_first_question_with_statements_of_its_own_is_not_read_as_a_follow_up(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "we hebben in onze vroegtijdige waarschuwing een verkeerd versienummer gezet 🙈 hoe pas ik dat aan?",
+        history=["hoi! wij maken slimme sloten", "even een vraagje over die cra meldplicht"],
+    )
+    assert decision.articles == ("updating-a-notification",), decision.details()
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("24 uur vanaf wanneer?? vanaf de melding van de klant of vanaf onze eigen bevestiging", "reporting-deadlines"),
+        ("how do u even report an exploited bug under the cra", "where-to-report"),
+    ],
+)
+def test_short_chat_phrasings(assistant: Assistant, text: str, slug: str) -> None:
+    assert slug in assistant.decide(text).articles

@@ -89,8 +89,14 @@ APPLICABILITY = [
     "Please advise whether Art. 14 reporting applies to our legacy camera line.",
     'Is this companion app itself a "product with digital elements" for which we must report vulnerabilities?',
     "Of ben ik nu zelf fabrikant omdat mijn merk erop staat?",
+    'So which of us is actually the "manufacturer" that has to do the reporting - us or them?',
+    "iemand zette een exploit voor onze app online 😬 moeten we dat melden?",
+    "we must report this within 24h now??",
+    "We are not sure if we fall under the regulation with our gateway.",
 ]
 NOT_APPLICABILITY = [
+    "Would you be able to tell me what goes into the early warning if a product is hit by a severe incident?",
+    "Can someone who is not the manufacturer report a flaw voluntarily?",
     "We would like to know if it is possible that the NCSC waits before sharing our notification.",
     "For the early warning, we would like to know if it is necessary to list all member states.",
     "What does the 72-hour incident notification need to cover beyond the early warning?",

@@ -96,6 +96,7 @@ _WHETHER: list[tuple[str, str]] = [
         r"\b(not sure|not certain|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
         r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
         r"product met digitale elementen|valt|onder de cra|van toepassing|severe|serious|ernstig|actively exploited|"
+        r"fall under|falls under|fall within|come under|comes under|"
         r"actief uitgebuit|(reported|gemeld|report|melden)\b[^?.]{0,10}"
         r"\b(at all|uberhaupt|eigenlijk wel))",
     ),
@@ -201,7 +202,9 @@ def _applicability_sentence(s: str) -> str | None:
         ),
         (
             "case",
-            rf"^(and |en )?(is|are|was|were|would|counts?|telt|tellen|zijn|wordt|geldt|kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
+            # Not "Would you be able to tell me what goes into the early warning if we are hit by a severe incident?"
+            rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|telt|tellen|zijn|wordt|geldt|"
+            rf"kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
         ),
         # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
         (
@@ -235,7 +238,8 @@ def _applicability_sentence(s: str) -> str | None:
         # "Who is the manufacturer in this case, we or the brand?", "wie is hier de fabrikant?"
         (
             "who is",
-            r"\b(who|which (company|party|one)) (is|would be) (the|a) (manufacturer|importer|distributor)\b|"
+            r"\b(who|which (of us|company|party|one)) (is|would be|counts as)\b(?! not\b)[^?.]{0,15}\b(the|a)\s+['\"\u201c]?"
+            r"(manufacturer|importer|distributor)\b|"
             r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
         ),
         # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.
@@ -250,6 +254,11 @@ def _applicability_sentence(s: str) -> str | None:
             "applies to us",
             r"^(and |en |so |dus )?(is|does) (the |de )?(cra|regulation|verordening|reporting obligation|meldplicht)\b"
             r"[^?.]{0,15}\b(for|voor) (us|me|ons|mij|our|onze)\b",
+        ),
+        # "we must report this within 24h now??": the duty, asked back as a question.
+        (
+            "obliged to report",
+            r"^(so |and |but )?(we|i) (must|have to|need to|should|gotta) (report|notify) (this|it|that)\b[^?]{0,30}\?",
         ),
         # "So we must even report this?": a statement asked back as a question.
         (

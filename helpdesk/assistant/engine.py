@@ -229,7 +229,10 @@ class Assistant:
             # "What does that involve?" says nothing the knowledge base knows: its subject is the statement before it.
             tokens, context = tokens + context, ()
         previous_tokens = self.analyzer.tokens(previous, detect_language(previous, lang)) if previous else ()
-        if previous_tokens and is_elliptical(question.text, tokens, question.joined):
+        # A first question set up by statements of its own ("Wrong version number in our early warning. How do I fix
+        # that?") is read with them, not as a follow-up to the earlier message.
+        own_setting = before is None and any(t in self.matcher.idf for t in context)
+        if previous_tokens and not own_setting and is_elliptical(question.text, tokens, question.joined):
             asked_before = before or self._last_answer(earlier, lang)
             elsewhere = _OUTSIDE_REPORTING(asked_before.text) if asked_before else None
             if elsewhere:

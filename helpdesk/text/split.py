@@ -13,7 +13,10 @@ from dataclasses import dataclass
 _ABBREVIATIONS = (
     r"(?<!\bart\.)(?<!\bArt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bbijv\.)(?<!\bo\.a\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bvs\.)"
 )
-_SENTENCE_END = re.compile(rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|\n+")
+# An emoji ends a chat sentence as a full stop does: "iemand zette een exploit online 😬 moeten we dat melden?"
+_SENTENCE_END = re.compile(
+    rf"(?<=[.?!]){_ABBREVIATIONS}\s+(?=\S)|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s+(?=\S)|\n+"
+)
 # A second question joined to the first: ", and what ...", "; en waar ...", "? Also, how ...".
 _PREPOSITION = (
     r"(?:via|in|naar|bij|aan|voor|met|op|uit|van|vanaf|binnen|through|to|for|with|from|at|by|on|under|onder|within)\s+"
@@ -31,7 +34,8 @@ _JOINED_QUESTION = re.compile(
 # "if it is" / "if we do" are a condition only when a comma or colon closes them: "and if it's an incident
 # instead?" asks about an incident.
 _CONDITION = (
-    r"(?:if so|if yes|(?:if it does|if it is|if it's|if we do|if we must)(?=\s*[,:])|if that is the case|"
+    r"(?:if so|if yes|in case yes|in case of yes|"
+    r"(?:if it does|if it is|if it's|if we do|if we must)(?=\s*[,:])|if that is the case|"
     r"zo ja|indien ja|als dat zo is|als dat moet|in dat geval)"
 )
 # The condition joins only where punctuation or "and" sets it off: "Zijn wij in dat geval fabrikant?" is one question.
