@@ -123,3 +123,18 @@ def test_a_negated_track_is_the_other_track(
 ) -> None:
     tokens = assistant.analyzer.tokens(text, lang)
     assert present in tokens and (absent is None or absent not in tokens)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("hoe laat ik mijn klanten weten dat er een lek is", "nl"),
+        ("how do we let our customers know about the flaw", "en"),
+    ],
+)
+def test_a_verb_split_around_its_object_reads_as_inform(assistant: Assistant, text: str, language: str) -> None:
+    assert "@inform" in assistant.analyzer.tokens(text, language)
+
+
+def test_let_us_know_asks_the_helpdesk_and_informs_nobody(assistant: Assistant) -> None:
+    assert "@inform" not in assistant.analyzer.tokens("please let us know where to report", "en")

@@ -475,3 +475,8 @@ def test_a_first_question_with_statements_of_its_own_is_not_read_as_a_follow_up(
 )
 def test_short_chat_phrasings(assistant: Assistant, text: str, slug: str) -> None:
     assert slug in assistant.decide(text).articles
+
+
+def test_a_follow_up_asking_another_aspect_replaces_the_one_before(assistant: Assistant) -> None:
+    decision = assistant.decide("ok and how fast", history=["how do you report an exploited bug"])
+    assert decision.articles[0] in {"reporting-deadlines", "vulnerability-early-warning"}, decision.details()

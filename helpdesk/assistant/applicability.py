@@ -34,7 +34,7 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
-    r"(a|an) new (notification|report)|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
+    r"(a|an) (new|fresh) (notification|report)|existing|bestaande|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
     r"eerst|first|beforehand|vooraf|"
     r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
     # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.

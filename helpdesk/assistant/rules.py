@@ -118,7 +118,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"notification|report|submittal|filing)\b|\b(please|pls|kindly) (log|record) this\b|"
     r"\b(please|pls|kindly) (forward|pass) (this|it) (on )?to (whoever|the right|the responsible|someone)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
-    r"\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
+    r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
@@ -196,7 +196,7 @@ _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
     r"\b(sbom|s-bom|software bill of materials)\b",
-    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
+    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
     r"\b(technical file|technisch dossier|technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
     r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",

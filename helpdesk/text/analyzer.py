@@ -28,6 +28,15 @@ CONCEPT_PREFIX = "@"
 
 # Clock times and years ("16:30", "2026") say when, not what: they are not matched.
 _CLOCK_AND_YEAR = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
+# A verb split around its object means what the whole verb means: "hoe laat ik mijn klanten weten", "let our users
+# know" inform (not "let us know", which asks the helpdesk).
+_SPLIT_INFORM = re.compile(
+    r"\b(laat|laten|lieten)\b((?:\s+\w+){1,5}?)\s+weten\b|\b(let|lets)\b(?!\s+(us|me)\b)((?:\s+\w+){1,4}?)\s+know\b"
+)
+
+
+def _joined_verbs(folded: str) -> str:
+    return _SPLIT_INFORM.sub(lambda m: f"informeren{m.group(2)}" if m.group(1) else f"inform{m.group(5)}", folded)
 
 
 def stem(word: str, language: str) -> str:
@@ -70,7 +79,7 @@ class Analyzer:
 
     def _tokens(self, text: str, language: str) -> tuple[str, ...]:
         """Content tokens of `text`: concepts where a phrase matched, else stems; stopwords dropped."""
-        folded = _CLOCK_AND_YEAR.sub(" ", fold(text))
+        folded = _joined_verbs(_CLOCK_AND_YEAR.sub(" ", fold(text)))
         raw = [part for w in words(folded) for part in self._compounds.get(self.correct(w), [self.correct(w)])]
         stems = [stem(w, language) for w in raw]
         tokens: list[str] = []

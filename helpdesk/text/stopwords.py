@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     donderdag vrijdag zaterdag zondag today yesterday tomorrow vandaag gisteren morgen
     dergelijke dergelijk alsmede zulks voorts derhalve ingevolge gaarne verneem vernemen verneemt omtrent inzake
     teneinde aldus hiervan daarvan waarvan indien ingeval geschieden geschiedt thans alvorens daartoe tevens eveneens
-    reeds middels hetgeen ondergetekende hoogachtend geachte jl zelfde dezelfde hetzelfde
+    reeds middels hetgeen ondergetekende hoogachtend geachte jl zelfde dezelfde hetzelfde eig lol
     pursuant hereby herein thereof whereas furthermore moreover additionally accordingly grateful appreciate
     clarification purposes advise clarify revert needful
     """.split()
