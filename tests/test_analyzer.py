@@ -130,6 +130,7 @@ def test_a_negated_track_is_the_other_track(
     [
         ("hoe laat ik mijn klanten weten dat er een lek is", "nl"),
         ("how do we let our customers know about the flaw", "en"),
+        ("wie licht de gebruikers in, wij of jullie?", "nl"),
     ],
 )
 def test_a_verb_split_around_its_object_reads_as_inform(assistant: Assistant, text: str, language: str) -> None:

@@ -35,7 +35,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
 @pytest.mark.parametrize(
     "name, correct, wrong",
     [
-        ("blind.jsonl", 0.87, 0.01),
+        ("blind.jsonl", 0.87, 0.02),
         ("blind2.jsonl", 0.93, 0.02),
         ("blind3.jsonl", 0.89, 0.0),
         ("blind4.jsonl", 0.85, 0.02),
@@ -47,7 +47,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind10.jsonl", 0.89, 0.02),
         ("blind11.jsonl", 0.86, 0.03),
         ("blind12.jsonl", 0.87, 0.05),
-        ("blind13.jsonl", 0.92, 0.03),
+        ("blind13.jsonl", 0.93, 0.03),
         ("blind14.jsonl", 0.86, 0.06),
         ("blind15.jsonl", 0.92, 0.04),
         ("blind16.jsonl", 0.94, 0.02),
@@ -58,13 +58,15 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind21.jsonl", 0.83, 0.08),
         ("blind22.jsonl", 0.73, 0.05),
         ("blind23.jsonl", 0.84, 0.02),
-        ("blind24.jsonl", 0.8, 0.05),
+        ("blind24.jsonl", 0.8, 0.03),
         ("blind25.jsonl", 0.82, 0.04),
         ("blind26.jsonl", 0.77, 0.02),
         ("blind27.jsonl", 0.68, 0.05),
         ("blind28.jsonl", 0.83, 0.01),
         ("blind29.jsonl", 0.78, 0.06),
         ("blind30.jsonl", 0.73, 0.04),
+        ("blind31.jsonl", 0.66, 0.05),
+        ("blind32.jsonl", 0.76, 0.09),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

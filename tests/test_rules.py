@@ -93,8 +93,14 @@ APPLICABILITY = [
     "iemand zette een exploit voor onze app online 😬 moeten we dat melden?",
     "we must report this within 24h now??",
     "We are not sure if we fall under the regulation with our gateway.",
+    "Must we consider this as an actively exploited vulnerability and notify it, or can we wait?",
+    "Does the reporting obligation still concern us in this situation?",
+    "Is hij dan degene die moet melden?",
 ]
 NOT_APPLICABILITY = [
+    "Must we make a complete new notification?",
+    "Should we register now or only once we actually need to notify?",
+    "Hij vraagt of hij dat zelf ergens kan melden.",
     "Would you be able to tell me what goes into the early warning if a product is hit by a severe incident?",
     "Can someone who is not the manufacturer report a flaw voluntarily?",
     "We would like to know if it is possible that the NCSC waits before sharing our notification.",
@@ -253,6 +259,7 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "whoever handles this",
         "Hierbij doe ik melding van een kwetsbaarheid die actief wordt misbruikt.\nApparaat: SmartPlug SP-10, "
         "firmwareversie 2.1.7",
+        "Early warning per CRA Art. 14(2)(a).\n\nManufacturer: Lumeo Labs\nProduct: Lumeo Gateway G2, firmware 3.6.0",
         "I want to report exploited vulnerability:\nProduct: ShopForm 2\nIssue: SQL injection, exploited since Monday",
         "SEVERE INCIDENT: our signing key was stolen and a malicious update reached some devices. Please log this as our "
         "early warning, the platform is not working for us.",

@@ -34,7 +34,8 @@ _PROCEDURAL = re.compile(
     r"\b(enisa|separately|apart|again|opnieuw|twice|both|english|engels|dutch|nederlands|language|taal|via|through|"
     r"platform|portal|portaal|e-?mail|form|formulier|format|template|within|binnen|deadline|termijn|hours?|uur|days?|"
     r"dagen|weekend|early warning|vroegtijdige|final report|eindverslag|intermediate|tussentijds|update|correct|"
-    r"(a|an) (new|fresh) (notification|report)|existing|bestaande|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
+    r"(a|an) (complete |completely |whole |entirely )?(new|fresh) (notification|report)|existing|bestaande|register\w*|"
+    r"registr\w*|from (zero|scratch)|nieuwe melding|helemaal opnieuw|meldplatform|account|"
     r"eerst|first|beforehand|vooraf|"
     r"aanvullen|which|welke|where|waar|when|wanneer|how|hoe|(to|bij|aan) (who|wie)|whom|to which|bij welk|what|wat|"
     # "moeten wij bij het CCB melden of bij jullie": which of two, not whether.
@@ -70,7 +71,9 @@ _WHETHER: list[tuple[str, str]] = [
     ),
     (
         "whether",
-        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze|cliente|client|mijn client)\b[^?.]{0,80}\b(melden|melding|van toepassing|"
+        # Not "of hij dat zelf ergens kan melden": what someone may do is procedure.
+        r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze|cliente|client|mijn client)\b"
+        r"(?![^?.]{0,60}\b(kan|kunnen|mag|mogen)\b)[^?.]{0,80}\b(melden|melding|van toepassing|"
         r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
         r"product met digitale elementen)",
     ),
@@ -209,7 +212,7 @@ def _applicability_sentence(s: str) -> str | None:
         # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
         (
             "counts as",
-            r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen) as\b"
+            r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen|consider (this|it|that)) as\b"
             r"(?! (the )?(start|begin|beginning|moment)\b)",
         ),
         # "We must report this or not?", "moeten we dit melden of niet?"
@@ -249,6 +252,9 @@ def _applicability_sentence(s: str) -> str | None:
             r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
             r"\b(mee|count)\b",
         ),
+        # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
+        ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
+        ("who must", r"\b(degene|diegene|the one|the party) (die|who|that) (moet|must|has to|should) (melden|report)"),
         # "is the CRA for us?", "is de meldplicht ook voor ons?"
         (
             "applies to us",

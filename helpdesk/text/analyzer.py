@@ -31,12 +31,13 @@ _CLOCK_AND_YEAR = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
 # A verb split around its object means what the whole verb means: "hoe laat ik mijn klanten weten", "let our users
 # know" inform (not "let us know", which asks the helpdesk).
 _SPLIT_INFORM = re.compile(
-    r"\b(laat|laten|lieten)\b((?:\s+\w+){1,5}?)\s+weten\b|\b(let|lets)\b(?!\s+(us|me)\b)((?:\s+\w+){1,4}?)\s+know\b"
+    r"\b(?:laat|laten|lieten|licht|lichten)\b((?:\s+\w+){1,5}?)\s+(?:weten|in)\b"
+    r"|\b(?:let|lets)\b(?!\s+(?:us|me)\b)((?:\s+\w+){1,4}?)\s+know\b"
 )
 
 
 def _joined_verbs(folded: str) -> str:
-    return _SPLIT_INFORM.sub(lambda m: f"informeren{m.group(2)}" if m.group(1) else f"inform{m.group(5)}", folded)
+    return _SPLIT_INFORM.sub(lambda m: f"informeren{m.group(1)}" if m.group(1) else f"inform{m.group(2)}", folded)
 
 
 def stem(word: str, language: str) -> str:
