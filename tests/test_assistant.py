@@ -480,3 +480,11 @@ def test_short_chat_phrasings(assistant: Assistant, text: str, slug: str) -> Non
 def test_a_follow_up_asking_another_aspect_replaces_the_one_before(assistant: Assistant) -> None:
     decision = assistant.decide("ok and how fast", history=["how do you report an exploited bug"])
     assert decision.articles[0] in {"reporting-deadlines", "vulnerability-early-warning"}, decision.details()
+
+
+def test_it_in_a_question_is_the_one_report_the_statements_name(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "We read that the CSIRT can ask the manufacturer for an intermediate report. How must we send it, and is there "
+        "a fixed deadline for it?"
+    )
+    assert decision.articles[0] == "intermediate-report", decision.details()

@@ -96,6 +96,8 @@ APPLICABILITY = [
     "Must we consider this as an actively exploited vulnerability and notify it, or can we wait?",
     "Does the reporting obligation still concern us in this situation?",
     "Is hij dan degene die moet melden?",
+    "Is the CRA reporting obligation applicable also for B2B products like ours?",
+    "We're trying to figure out whether a flaw only our own pen tester exploited counts as actively exploited.",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -301,6 +303,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "hoe lang moeten we eigenlijk beveiligingsupdates blijven leveren voor onze slimme stekkers?",
         "what is the maximum fine if we miss a CRA deadline?",
         "what goes into the technical file for our gateway?",
+        "Welke geldboetes kunnen worden opgelegd, en wie is belast met de handhaving?",
         "how long do we have to keep shipping security updates for the app?",
         "Hoe stel ik een beleid voor gecoördineerde kwetsbaarheidsmelding op?",
     ],

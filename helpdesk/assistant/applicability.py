@@ -104,6 +104,11 @@ _WHETHER: list[tuple[str, str]] = [
         r"\b(at all|uberhaupt|eigenlijk wel))",
     ),
     (
+        # "We're trying to figure out whether a vulnerability only our pen tester exploited counts as 'actively exploited'"
+        "whether",
+        r"\b(whether|if|of)\b[^?.]{0,120}\b(counts? as|qualif(y|ies) as|telt als|tellen als|geldt als|kwalificeert als)\b",
+    ),
+    (
         # "We would like to know if these old models are also concerned by the reporting obligation"
         "whether",
         r"\b(whether|if|of)\b[^?.]{0,100}\b(concerned by|covered by|subject to|onder|valt|vallen)\b[^?.]{0,20}\b(the )?"
@@ -181,7 +186,7 @@ def _applicability_sentence(s: str) -> str | None:
             r"[^?.]{0,60}(?<!need to )(?<!needs to )(?<!must )(?<!should )\b(cover|covers|covered)\b[^?.]{0,20}"
             r"\b(our|my|this|the|a|an|us|we|it)\b",
         ),
-        ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (to|for)\b"),
+        ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (also |even |still )?(to|for)\b"),
         # "does cra even cover f2p online games?"
         (
             "covers",

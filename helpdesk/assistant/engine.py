@@ -17,12 +17,14 @@ from helpdesk.assistant.decision import Decision, QuestionOutcome
 from helpdesk.assistant.facets import (
     FOLLOW_UP_MAX_TOKENS,
     MEANING,
+    NOTIFICATION,
     STAGES,
     TRACKS,
     asks_a_definition,
     follow_up_tokens,
     is_elliptical,
     overview_first,
+    points_back,
     refers_back,
     twin,
 )
@@ -262,6 +264,12 @@ class Assistant:
             # "What do we mention in it about the update?" after a question on the final report is about the final
             # report: the stage it points back to counts as if it were named.
             tokens += tuple(STAGES & set(previous_tokens))
+        told_stage = STAGES & set(context)
+        named_reports = told_stage | ({NOTIFICATION} & set(context))
+        if len(named_reports) == 1 and told_stage and not STAGES & set(tokens) and points_back(question.text):
+            # "The CSIRT can ask for an intermediate report. How must we send it?": the one stage the statements
+            # name is what "it" is.
+            tokens += tuple(told_stage)
         ranked = self.matcher.rank(tokens, context)
         if context and top(ranked).score < self.threshold:
             # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is

@@ -19,6 +19,7 @@ STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
 ASPECTS = frozenset({"@deadline", "@how_to_report", "@content", "@format", "@checklist", "@clock_start", "@language"})
 FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES, ASPECTS)
 MEANING = "@meaning"
+NOTIFICATION = "@notification"
 DEADLINE = "@deadline"
 CLOCK_START = "@clock_start"
 DEADLINES_OVERVIEW = "reporting-deadlines"
@@ -58,6 +59,14 @@ _REFERS_BACK = re.compile(
     r"\b(daarin|daarbij|erin|hierin|therein|in (it|there|that|this)( report| notification)?|"
     r"(such a|that) (report|notification)|zo'?n (melding|verslag|rapport)|dat verslag|die melding)\b"
 )
+
+
+# A pronoun standing for something named before: "how must we send it?", "wat moet erin?"
+_POINTS_BACK = re.compile(r"\b(it|erin|ervan|daarvan|hem)\b")
+
+
+def points_back(text: str) -> bool:
+    return bool(_POINTS_BACK.search(fold(text)) or _REFERS_BACK.search(fold(text)))
 
 
 def asks_a_definition(text: str) -> bool:

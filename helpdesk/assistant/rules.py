@@ -210,7 +210,8 @@ _outside_reporting = _any(
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",
     r"\b(onze|mijn) (firmware|software|product|apparaat|code|app|applicatie)\b[^.?!]{0,40}\b(testen|scannen|auditen|doorlichten|controleren|onderzoeken)\b",
     # "fine" alone is also "all right": "is an email to customers fine?"
-    r"\b(fines|fined|boetes?|penalt(y|ies)|sancties|sanctions)\b|\b(a|any|the) fine\b|\bfine (us|me|them|you)\b|"
+    r"\b(fines|fined|boetes?|geldboetes?|penalt(y|ies)|sancties|sanctions|handhaving|enforcement)\b|\b(a|any|the) fine\b|"
+    r"\bfine (us|me|them|you)\b|"
     r"\b(maximum|max|possible|potential|hoogste|maximale) (fine|boete)\b",
     r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
     r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
