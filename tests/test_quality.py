@@ -69,6 +69,8 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind32.jsonl", 0.76, 0.09),
         ("blind33.jsonl", 0.73, 0.04),
         ("blind34.jsonl", 0.75, 0.07),
+        ("blind35.jsonl", 0.75, 0.04),
+        ("blind36.jsonl", 0.72, 0.04),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

@@ -98,6 +98,8 @@ APPLICABILITY = [
     "Is hij dan degene die moet melden?",
     "Is the CRA reporting obligation applicable also for B2B products like ours?",
     "We're trying to figure out whether a flaw only our own pen tester exploited counts as actively exploited.",
+    "Is this 'actively exploited vulnerability' which we must notify within 24 hours?",
+    "We are uncertain whether the duty to notify lies with us or with the open-source project.",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",

@@ -99,7 +99,7 @@ _WHETHER: list[tuple[str, str]] = [
         r"\b(not sure|not certain|unsure|uncertain|niet zeker|twijfel\w*|onzeker)\b[^?.]{0,100}\b(count|qualif|manufacturer|"
         r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
         r"product met digitale elementen|valt|onder de cra|van toepassing|severe|serious|ernstig|actively exploited|"
-        r"fall under|falls under|fall within|come under|comes under|"
+        r"fall under|falls under|fall within|come under|comes under|duty to (notify|report)|lies with|rests with|ligt bij|"
         r"actief uitgebuit|(reported|gemeld|report|melden)\b[^?.]{0,10}"
         r"\b(at all|uberhaupt|eigenlijk wel))",
     ),
@@ -256,6 +256,11 @@ def _applicability_sentence(s: str) -> str | None:
             r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my)\b"
             r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
             r"\b(mee|count)\b",
+        ),
+        # "Is this 'actively exploited vulnerability' which we must notify?": the legal term without its article.
+        (
+            "case",
+            rf"^(and |en )?(is|are|was|were) (this|that|it|dit|dat|het)\s+(an? |een )?['\"\u2018\u201c]?{_CASE_TERMS}",
         ),
         # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
         ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
