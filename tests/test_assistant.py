@@ -488,3 +488,16 @@ def test_it_in_a_question_is_the_one_report_the_statements_name(assistant: Assis
         "a fixed deadline for it?"
     )
     assert decision.articles[0] == "intermediate-report", decision.details()
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("waar moet ik zo'n melding nou eigenlijk doen?", "where-to-report"),
+        ("where do we submit our notification? we'd like to confirm it before the morning", "where-to-report"),
+    ],
+)
+def test_function_words_the_base_does_not_know_do_not_weigh_down_a_question(
+    assistant: Assistant, text: str, slug: str
+) -> None:
+    assert assistant.decide(text).articles[:1] == (slug,)

@@ -32,6 +32,8 @@ STOPWORDS = frozenset(
     dergelijke dergelijk alsmede zulks voorts derhalve ingevolge gaarne verneem vernemen verneemt omtrent inzake
     teneinde aldus hiervan daarvan waarvan indien ingeval geschieden geschiedt thans alvorens daartoe tevens eveneens
     reeds middels hetgeen ondergetekende hoogachtend geachte jl zelfde dezelfde hetzelfde eig lol
+    zo sinds stel ja dient weet goed top paar kom komen kreeg hiermee bv da niks steeds mogelijk goedendag groet
+    best regard regards since re possible possibly morning much rather everything below see make don ve clear find
     pursuant hereby herein thereof whereas furthermore moreover additionally accordingly grateful appreciate
     clarification purposes advise clarify revert needful
     """.split()
