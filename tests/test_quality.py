@@ -71,6 +71,8 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind34.jsonl", 0.77, 0.06),
         ("blind35.jsonl", 0.77, 0.04),
         ("blind36.jsonl", 0.74, 0.04),
+        ("blind37.jsonl", 0.69, 0.07),
+        ("blind38.jsonl", 0.8, 0.03),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

@@ -100,6 +100,9 @@ APPLICABILITY = [
     "We're trying to figure out whether a flaw only our own pen tester exploited counts as actively exploited.",
     "Is this 'actively exploited vulnerability' which we must notify within 24 hours?",
     "We are uncertain whether the duty to notify lies with us or with the open-source project.",
+    "Do we as the integrator also have to file, or is that on the chip vendor?",
+    "Hadden wij dit eigenlijk moeten melden?",
+    "We would like to understand who actually carries the Article 14 reporting obligation: we or our importer?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",

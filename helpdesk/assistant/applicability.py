@@ -16,7 +16,7 @@ from helpdesk.text.split import sentences
 # goes in it, and "een notified body" is no notification at all.
 _REPORT_VERB = (
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthis )(?<!\bthat )(?<!\bde )(?<!\bhet )(?<!\been )(?<!\bonze )"
-    r"(report|notify|notif|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
+    r"(report|notify|notif|file|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
     r"doorgeven|gemeld|gerapporteerd|meldingen? (doen|maken|indienen))"
 )
 _YES_NO_OBLIGATION = (
@@ -261,6 +261,18 @@ def _applicability_sentence(s: str) -> str | None:
         (
             "case",
             rf"^(and |en )?(is|are|was|were) (this|that|it|dit|dat|het)\s+(an? |een )?['\"\u2018\u201c]?{_CASE_TERMS}",
+        ),
+        # "Hadden wij dit eigenlijk moeten melden?", "Should we have reported it?": the duty, asked of the past.
+        (
+            "obliged to report",
+            r"^(en |maar )?(hadden|had|zouden|zou) (wij|we|ik)\b[^?.]{0,40}\bmoeten (melden|rapporteren)\b|"
+            r"^(and |but )?(should|did|would) (we|i) (have )?(reported|had to report|have to report|need to report)\b",
+        ),
+        # "who actually carries the Article 14 reporting obligation: we or our importer?"
+        (
+            "whose obligation",
+            r"\b(who|wie)\b[^?.]{0,30}\b(carries|bears|holds|has|draagt|heeft)\b[^?.]{0,40}\b(obligation|duty|"
+            r"meldplicht|verplichting)\b",
         ),
         # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
         ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
