@@ -143,8 +143,8 @@ def applicability(text: str) -> str | None:
 def indirect_applicability(text: str) -> str | None:
     """A statement around a question that wonders whether the obligation applies: the question then depends on it."""
     for sentence in sentences(text):
-        for name, pattern in _WHETHER:
-            match = re.search(pattern, sentence)
+        for name, pattern in _WHETHER_PATTERNS:
+            match = pattern.search(sentence)
             if match:
                 return f"{name}: {match.group(0).strip()[:80]!r}"
     return None
@@ -165,210 +165,215 @@ _WHICH_RULES = re.compile(
 )
 
 
+_CHECK_PATTERNS: list[tuple[str, str]] = [
+    # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
+    ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
+    ("applies", r"\b(do|does|would|will)\b (this|that|it)\b[^?.]{0,30}\b(trigger|triggers|activate|activates)\b"),
+    (
+        "covers",
+        r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
+        # Not "what does the notification need to cover beyond the early warning?", which asks for content.
+        r"[^?.]{0,60}(?<!need to )(?<!needs to )(?<!must )(?<!should )\b(cover|covers|covered)\b[^?.]{0,20}"
+        r"\b(our|my|this|the|a|an|us|we|it)\b",
+    ),
+    ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (also |even |still )?(to|for)\b"),
+    # "does cra even cover f2p online games?"
+    (
+        "covers",
+        r"^(and |so )?(does|do|would|will) (the )?(cra|regulation|law|reporting obligation|obligation)\b[^?.]{0,20}"
+        r"\b(cover|covers|apply to|applies to)\b",
+    ),
+    # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
+    ("applies", r"^(and )?(is|are)\b[^?.]{0,60}\b(applying|valid) (also |even )?(to|for)\b"),
+    (
+        "scope",
+        rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
+    ),
+    # "... onder de CRA?" closing a question; not "welk formaat moet onze SBOM hebben onder de CRA?", which asks how.
+    (
+        "scope",
+        # Nor "bij welk CSIRT moet de fabrikant onder de CRA melden?", which asks where.
+        r"^(?!(bij|aan|naar|to|with) (welk|welke|which)\b|(where|waar)\b)"
+        r"(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*" + _SCOPE_WORDS + r"[^?.]{0,40}\?",
+    ),
+    (
+        "case",
+        # Not "Would you be able to tell me what goes into the early warning if we are hit by a severe incident?"
+        rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|telt|tellen|zijn|wordt|geldt|"
+        rf"kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
+    ),
+    # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
+    (
+        "counts as",
+        r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen|consider (this|it|that)) as\b"
+        r"(?! (the )?(start|begin|beginning|moment)\b)",
+    ),
+    # "We must report this or not?", "moeten we dit melden of niet?"
+    ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
+    (
+        # "Is this 'actively exploited' in the meaning of the law?"
+        "case",
+        rf"['\"\u2018\u201c]{_CASE_TERMS}['\"\u2019\u201d]\s*(in the (meaning|sense)|within the meaning|in de zin van|"
+        r"under the (law|cra|regulation)|onder de (cra|wet|verordening)|volgens de (wet|cra|verordening))",
+    ),
+    (
+        # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
+        "case",
+        rf"^(and |en )?(is|are|was|were|would|does|do|telt|is dit|zijn)\b[^?]{{0,120}}['\"\u2018\u201c]{_CASE_TERMS}"
+        r"['\"\u2019\u201d]\s*\?",
+    ),
+    (
+        "counts as",
+        r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
+    ),
+    # "... of cliënte als fabrikant in de zin van artikel 3 kwalificeert", "does this constitute a severe incident"
+    ("counts as", rf"\bals ['\"\u2018\u201c]?{_CASE_TERMS}\b[^?.]{{0,60}}\bkwalificeert\b"),
+    ("case", rf"\b(constitutes?|amounts? to)\b[^?.]{{0,20}}\b(a|an)? ?['\"\u2018\u201c]?{_CASE_TERMS}"),
+    # "... zodat cliënte niet tot melding gehouden is?", "of cliënte gehouden is tot melding"
+    ("obliged", r"\bgehouden\b[^?.]{0,20}\btot (melding|melden|het melden)|\btot (melding|melden) gehouden\b"),
+    # "Who is the manufacturer in this case, we or the brand?", "wie is hier de fabrikant?"
+    (
+        "who is",
+        r"\b(who|which (of us|company|party|one)) (is|would be|counts as)\b(?! not\b)[^?.]{0,15}\b(the|a)\s+['\"\u201c]?"
+        r"(manufacturer|importer|distributor)\b|"
+        r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
+    ),
+    # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.
+    (
+        "counts",
+        r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my)\b"
+        r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
+        r"\b(mee|count)\b",
+    ),
+    # "Is this 'actively exploited vulnerability' which we must notify?": the legal term without its article.
+    (
+        "case",
+        rf"^(and |en )?(is|are|was|were) (this|that|it|dit|dat|het)\s+(an? |een )?['\"\u2018\u201c]?{_CASE_TERMS}",
+    ),
+    # "Hadden wij dit eigenlijk moeten melden?", "Should we have reported it?": the duty, asked of the past.
+    (
+        "obliged to report",
+        r"^(en |maar )?(hadden|had|zouden|zou) (wij|we|ik)\b[^?.]{0,40}\bmoeten (melden|rapporteren)\b|"
+        r"^(and |but )?(should|did|would) (we|i) (have )?(reported|had to report|have to report|need to report)\b",
+    ),
+    # "who actually carries the Article 14 reporting obligation: we or our importer?"
+    (
+        "whose obligation",
+        r"\b(who|wie)\b[^?.]{0,30}\b(carries|bears|holds|has|draagt|heeft)\b[^?.]{0,40}\b(obligation|duty|"
+        r"meldplicht|verplichting)\b",
+    ),
+    # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
+    ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
+    ("who must", r"\b(degene|diegene|the one|the party) (die|who|that) (moet|must|has to|should) (melden|report)"),
+    # "is the CRA for us?", "is de meldplicht ook voor ons?"
+    (
+        "applies to us",
+        r"^(and |en |so |dus )?(is|does) (the |de )?(cra|regulation|verordening|reporting obligation|meldplicht)\b"
+        r"[^?.]{0,15}\b(for|voor) (us|me|ons|mij|our|onze)\b",
+    ),
+    # "we must report this within 24h now??": the duty, asked back as a question.
+    (
+        "obliged to report",
+        r"^(so |and |but )?(we|i) (must|have to|need to|should|gotta) (report|notify) (this|it|that)\b[^?]{0,30}\?",
+    ),
+    # "So we must even report this?": a statement asked back as a question.
+    (
+        "obliged to report",
+        r"^(so |and |but |dus |en )?(we|i|wij|ik) (must|have to|need to|should|moeten|moet)\b[^?.]{0,15}\b"
+        r"(even|still|really|actually|then|dan|echt|toch)\b[^?.]{0,10}\b(report|notify|melden)\b[^?.]{0,20}\?",
+    ),
+    (
+        "we are",
+        r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+    ),
+    (
+        # "Worden wij dan als fabrikant gezien?"
+        "we are",
+        r"\b(worden|word|zijn|ben) (wij|we|ik)\b[^?.]{0,30}\bals (fabrikant|importeur|distributeur|manufacturer)\b",
+    ),
+    (
+        "we are",
+        r"^(en |of |maar |dus )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
+    ),
+    ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
+    # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
+    ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
+    ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
+    # "severe incident under CRA y/n?"
+    ("case", rf"{_CASE_TERMS}[^?.]{{0,40}}(\by/n\b|\byes or no\b|\bja of nee\b|\bja/nee\b)"),
+    (
+        "applies",
+        r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?([\w-]+ ){0,2}(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
+    ),
+    *_WHETHER,
+    (
+        "who must",
+        r"\b(who|which (companies|products|organisations|organizations|manufacturers)) (must|has to|have to|is required|are required|needs? to|should)\b[^?.]{0,30}\b(report|notify|comply)",
+    ),
+    (
+        "who must",
+        # "bij wie / aan wie moet ik melden" asks where to report, not who is obliged.
+        r"(?<!bij )(?<!aan )(?<!naar )\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
+    ),
+    (
+        "ours to report",
+        r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
+        r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
+    ),
+    (
+        # "is the 24h reporting our job or not?"
+        "ours to report",
+        r"^(and |en )?(is|are|would|zou)\b[^?.]{0,60}\b(our|my|onze|mijn) (job|responsibility|duty|obligation|taak|"
+        r"verantwoordelijkheid|plicht|meldplicht|meldingsplicht|verplichting|reporting obligation|duty to report)\b",
+    ),
+    (
+        # "are we the ones that must notify, or they?", "something we are obliged to report?"
+        "whose obligation",
+        r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
+        r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
+        r"(report|notify)"
+        r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b"
+        r"|\biets (wat|dat) (wij|we|ik) (moeten|moet|dienen|dien) (te )?melden\b",
+    ),
+    (
+        "mandatory",
+        r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
+    ),
+    ("mandatory", r"^(en )?(is|zijn)\b[^?.]{0,40}\b(verplicht|nodig|noodzakelijk)\b[^?.]{0,40}\b(melden|melding)"),
+    # "so is it optional for us?", "is het voor ons vrijwillig?": whether the duty binds the asker.
+    (
+        "mandatory",
+        r"\b(is|are) (it|this|that|reporting|the (obligation|deadline|early warning))\b[^?.]{0,20}\b(optional|voluntary|"
+        r"mandatory|compulsory)\b[^?.]{0,10}\b(for us|for me|for a company like ours)\b|\b(is|zijn) (het|dit|dat|melden)"
+        r"\b[^?.]{0,20}\b(optioneel|vrijwillig|verplicht)\b[^?.]{0,10}\bvoor (ons|mij)\b",
+    ),
+]
+# Compiled once: the rule runs on every question.
+_CHECKS = [(name, re.compile(pattern)) for name, pattern in _CHECK_PATTERNS]
+_WHETHER_PATTERNS = [(name, re.compile(pattern)) for name, pattern in _WHETHER]
+_AT_ALL = re.compile(rf"\b{_REPORT_VERB}\b[^?.]{{0,30}}\b(at all|in the first place|uberhaupt|eigenlijk wel)\b")
+_OBLIGATION_QUESTIONS = (re.compile(_YES_NO_OBLIGATION), re.compile(_DUTCH_YES_NO_OBLIGATION))
+
+
 def _applicability_sentence(s: str) -> str | None:
     s = _CONDITION_FIRST.sub("", _LEAD_PHRASE.sub("", s))
-    for name, pattern in _WHETHER:
+    for name, pattern in _WHETHER_PATTERNS:
         # "Please confirm whether our product falls under the CRA and, if so, from which date": the wondering
         # counts even beside a date question.
-        match = re.search(pattern, s)
+        match = pattern.search(s)
         if match:
             return f"{name}: {match.group(0).strip()[:80]!r}"
     if _DATE_QUESTION.search(s) or _WHICH_RULES.search(s):
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
-    checks: list[tuple[str, str]] = [
-        # [^?] not [^?.]: "does Art. 14 apply to us" holds an abbreviation's full stop.
-        ("applies", r"\b(do|does|would|will|could|can)\b[^?]{0,80}\b(apply|applies|applicable|relevant)\b"),
-        ("applies", r"\b(do|does|would|will)\b (this|that|it)\b[^?.]{0,30}\b(trigger|triggers|activate|activates)\b"),
-        (
-            "covers",
-            r"(^(and |en )?(does|do|would|will|is|are)|\b(does|do|would|will) (the|this|that|it|cra|reporting|our))\b"
-            # Not "what does the notification need to cover beyond the early warning?", which asks for content.
-            r"[^?.]{0,60}(?<!need to )(?<!needs to )(?<!must )(?<!should )\b(cover|covers|covered)\b[^?.]{0,20}"
-            r"\b(our|my|this|the|a|an|us|we|it)\b",
-        ),
-        ("applies", r"\b(is|are)\b[^?.]{0,80}\b(applicable|relevant) (also |even |still )?(to|for)\b"),
-        # "does cra even cover f2p online games?"
-        (
-            "covers",
-            r"^(and |so )?(does|do|would|will) (the )?(cra|regulation|law|reporting obligation|obligation)\b[^?.]{0,20}"
-            r"\b(cover|covers|apply to|applies to)\b",
-        ),
-        # "Is the reporting obligation applying also to our controllers?": the same question in learner's English.
-        ("applies", r"^(and )?(is|are)\b[^?.]{0,60}\b(applying|valid) (also |even )?(to|for)\b"),
-        (
-            "scope",
-            rf"^(and |en )?(is|are|am|does|do|would|will|valt|vallen|geldt|gelden|zijn|ben|is|telt|tellen)\b[^?]{{0,120}}{_SCOPE_WORDS}",
-        ),
-        # "... onder de CRA?" closing a question; not "welk formaat moet onze SBOM hebben onder de CRA?", which asks how.
-        (
-            "scope",
-            # Nor "bij welk CSIRT moet de fabrikant onder de CRA melden?", which asks where.
-            r"^(?!(bij|aan|naar|to|with) (welk|welke|which)\b|(where|waar)\b)"
-            r"(?!.*\b(formaat|format|template|sjabloon|fields|velden|taal|language)\b).*"
-            + _SCOPE_WORDS
-            + r"[^?.]{0,40}\?",
-        ),
-        (
-            "case",
-            # Not "Would you be able to tell me what goes into the early warning if we are hit by a severe incident?"
-            rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|telt|tellen|zijn|wordt|geldt|"
-            rf"kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
-        ),
-        # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
-        (
-            "counts as",
-            r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen|consider (this|it|that)) as\b"
-            r"(?! (the )?(start|begin|beginning|moment)\b)",
-        ),
-        # "We must report this or not?", "moeten we dit melden of niet?"
-        ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
-        (
-            # "Is this 'actively exploited' in the meaning of the law?"
-            "case",
-            rf"['\"\u2018\u201c]{_CASE_TERMS}['\"\u2019\u201d]\s*(in the (meaning|sense)|within the meaning|in de zin van|"
-            r"under the (law|cra|regulation)|onder de (cra|wet|verordening)|volgens de (wet|cra|verordening))",
-        ),
-        (
-            # "Is a flaw only our own pentesters exploited 'actively exploited'?": a legal term quoted to be judged.
-            "case",
-            rf"^(and |en )?(is|are|was|were|would|does|do|telt|is dit|zijn)\b[^?]{{0,120}}['\"\u2018\u201c]{_CASE_TERMS}"
-            r"['\"\u2019\u201d]\s*\?",
-        ),
-        (
-            "counts as",
-            r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
-        ),
-        # "... of cliënte als fabrikant in de zin van artikel 3 kwalificeert", "does this constitute a severe incident"
-        ("counts as", rf"\bals ['\"\u2018\u201c]?{_CASE_TERMS}\b[^?.]{{0,60}}\bkwalificeert\b"),
-        ("case", rf"\b(constitutes?|amounts? to)\b[^?.]{{0,20}}\b(a|an)? ?['\"\u2018\u201c]?{_CASE_TERMS}"),
-        # "... zodat cliënte niet tot melding gehouden is?", "of cliënte gehouden is tot melding"
-        ("obliged", r"\bgehouden\b[^?.]{0,20}\btot (melding|melden|het melden)|\btot (melding|melden) gehouden\b"),
-        # "Who is the manufacturer in this case, we or the brand?", "wie is hier de fabrikant?"
-        (
-            "who is",
-            r"\b(who|which (of us|company|party|one)) (is|would be|counts as)\b(?! not\b)[^?.]{0,15}\b(the|a)\s+['\"\u201c]?"
-            r"(manufacturer|importer|distributor)\b|"
-            r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
-        ),
-        # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.
-        (
-            "counts",
-            r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my)\b"
-            r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
-            r"\b(mee|count)\b",
-        ),
-        # "Is this 'actively exploited vulnerability' which we must notify?": the legal term without its article.
-        (
-            "case",
-            rf"^(and |en )?(is|are|was|were) (this|that|it|dit|dat|het)\s+(an? |een )?['\"\u2018\u201c]?{_CASE_TERMS}",
-        ),
-        # "Hadden wij dit eigenlijk moeten melden?", "Should we have reported it?": the duty, asked of the past.
-        (
-            "obliged to report",
-            r"^(en |maar )?(hadden|had|zouden|zou) (wij|we|ik)\b[^?.]{0,40}\bmoeten (melden|rapporteren)\b|"
-            r"^(and |but )?(should|did|would) (we|i) (have )?(reported|had to report|have to report|need to report)\b",
-        ),
-        # "who actually carries the Article 14 reporting obligation: we or our importer?"
-        (
-            "whose obligation",
-            r"\b(who|wie)\b[^?.]{0,30}\b(carries|bears|holds|has|draagt|heeft)\b[^?.]{0,40}\b(obligation|duty|"
-            r"meldplicht|verplichting)\b",
-        ),
-        # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
-        ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
-        ("who must", r"\b(degene|diegene|the one|the party) (die|who|that) (moet|must|has to|should) (melden|report)"),
-        # "is the CRA for us?", "is de meldplicht ook voor ons?"
-        (
-            "applies to us",
-            r"^(and |en |so |dus )?(is|does) (the |de )?(cra|regulation|verordening|reporting obligation|meldplicht)\b"
-            r"[^?.]{0,15}\b(for|voor) (us|me|ons|mij|our|onze)\b",
-        ),
-        # "we must report this within 24h now??": the duty, asked back as a question.
-        (
-            "obliged to report",
-            r"^(so |and |but )?(we|i) (must|have to|need to|should|gotta) (report|notify) (this|it|that)\b[^?]{0,30}\?",
-        ),
-        # "So we must even report this?": a statement asked back as a question.
-        (
-            "obliged to report",
-            r"^(so |and |but |dus |en )?(we|i|wij|ik) (must|have to|need to|should|moeten|moet)\b[^?.]{0,15}\b"
-            r"(even|still|really|actually|then|dan|echt|toch)\b[^?.]{0,10}\b(report|notify|melden)\b[^?.]{0,20}\?",
-        ),
-        (
-            "we are",
-            r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
-        ),
-        (
-            # "Worden wij dan als fabrikant gezien?"
-            "we are",
-            r"\b(worden|word|zijn|ben) (wij|we|ik)\b[^?.]{0,30}\bals (fabrikant|importeur|distributeur|manufacturer)\b",
-        ),
-        (
-            "we are",
-            r"^(en |of |maar |dus )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
-        ),
-        ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
-        # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
-        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
-        ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
-        # "severe incident under CRA y/n?"
-        ("case", rf"{_CASE_TERMS}[^?.]{{0,40}}(\by/n\b|\byes or no\b|\bja of nee\b|\bja/nee\b)"),
-        (
-            "applies",
-            r"\b(van toepassing|toepasselijk|geldt (de|die|deze|dat|het)? ?([\w-]+ ){0,2}(cra|meldplicht|verplichting|verordening|termijn|regel)|gelden (de )?(regels|verplichtingen|termijnen))\b",
-        ),
-        *_WHETHER,
-        (
-            "who must",
-            r"\b(who|which (companies|products|organisations|organizations|manufacturers)) (must|has to|have to|is required|are required|needs? to|should)\b[^?.]{0,30}\b(report|notify|comply)",
-        ),
-        (
-            "who must",
-            # "bij wie / aan wie moet ik melden" asks where to report, not who is obliged.
-            r"(?<!bij )(?<!aan )(?<!naar )\b(wie|welke (bedrijven|producten|organisaties|fabrikanten)) (moet|moeten|dient|dienen)\b[^?.]{0,30}\b(melden|voldoen)",
-        ),
-        (
-            "ours to report",
-            r"\b((ours|our (job|responsibility|duty|obligation|problem)|up to us) to|(aan ons|onze (taak|verantwoordelijkheid|"
-            r"plicht)) om)\b[^?.]{0,20}\b(report|notify|melden|rapporteren)\b",
-        ),
-        (
-            # "is the 24h reporting our job or not?"
-            "ours to report",
-            r"^(and |en )?(is|are|would|zou)\b[^?.]{0,60}\b(our|my|onze|mijn) (job|responsibility|duty|obligation|taak|"
-            r"verantwoordelijkheid|plicht|meldplicht|meldingsplicht|verplichting|reporting obligation|duty to report)\b",
-        ),
-        (
-            # "are we the ones that must notify, or they?", "something we are obliged to report?"
-            "whose obligation",
-            r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
-            r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
-            r"(report|notify)"
-            r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b"
-            r"|\biets (wat|dat) (wij|we|ik) (moeten|moet|dienen|dien) (te )?melden\b",
-        ),
-        (
-            "mandatory",
-            r"^(and |en )?(is|are)\b[^?.]{0,40}\b(mandatory|compulsory|obligatory|required|necessary)\b[^?.]{0,40}\b(report|notif)",
-        ),
-        ("mandatory", r"^(en )?(is|zijn)\b[^?.]{0,40}\b(verplicht|nodig|noodzakelijk)\b[^?.]{0,40}\b(melden|melding)"),
-        # "so is it optional for us?", "is het voor ons vrijwillig?": whether the duty binds the asker.
-        (
-            "mandatory",
-            r"\b(is|are) (it|this|that|reporting|the (obligation|deadline|early warning))\b[^?.]{0,20}\b(optional|voluntary|"
-            r"mandatory|compulsory)\b[^?.]{0,10}\b(for us|for me|for a company like ours)\b|\b(is|zijn) (het|dit|dat|melden)"
-            r"\b[^?.]{0,20}\b(optioneel|vrijwillig|verplicht)\b[^?.]{0,10}\bvoor (ons|mij)\b",
-        ),
-    ]
-    for name, pattern in checks:
-        match = re.search(pattern, s)
+    for name, pattern in _CHECKS:
+        match = pattern.search(s)
         if match:
             return f"{name}: {match.group(0).strip()[:80]!r}"
-    at_all = re.search(rf"\b{_REPORT_VERB}\b[^?.]{{0,30}}\b(at all|in the first place|uberhaupt|eigenlijk wel)\b", s)
+    at_all = _AT_ALL.search(s)
     if at_all:
         return f"report at all: {at_all.group(0).strip()[:80]!r}"
-    for pattern in (_YES_NO_OBLIGATION, _DUTCH_YES_NO_OBLIGATION):
-        match = re.search(pattern, s)
+    for pattern in _OBLIGATION_QUESTIONS:
+        match = pattern.search(s)
         if match and not _PROCEDURAL.search(s):
             return f"obliged to report: {match.group(0).strip()[:80]!r}"
     return None

@@ -167,6 +167,7 @@ _NOTIFICATION_FACTS = [
 ]
 
 
+_FACT_PATTERNS = [re.compile(p) for p in _NOTIFICATION_FACTS]
 # "Early warning per CRA Art. 14(2)(a)." as the first line: the message is the report it names.
 _REPORT_TITLE = re.compile(
     r"^\s*(early warning|vulnerability notification|incident notification|notification|final report|incident report|"
@@ -178,7 +179,7 @@ def _notification(text: str) -> str | None:
     statements = [s for s in re.split(r"(?<=[.?!:])\s+", text) if s and not _is_question(s)]
     opener = next((m for s in statements if (m := _NOTIFICATION_OPENERS.search(s))), None)
     opener = opener or _REPORT_TITLE.match(text.split("\n", 1)[0])
-    facts = [m.group(0) for p in _NOTIFICATION_FACTS if (m := re.search(p, text))]
+    facts = [m.group(0) for p in _FACT_PATTERNS if (m := p.search(text))]
     if opener and facts:
         return f"notification {opener.group(0).strip()!r} with {facts[0]!r}"
     forwarded = next((m for s in statements if (m := _FORWARDED_REPORT.search(s))), None)
