@@ -235,22 +235,11 @@ class Assistant:
         # that?") is read with them, not as a follow-up to the earlier message.
         own_setting = before is None and any(t in self.matcher.idf for t in context)
         if previous_tokens and not own_setting and is_elliptical(question.text, tokens, question.joined):
-            asked_before = before or self._last_answer(earlier, lang)
-            elsewhere = _OUTSIDE_REPORTING(asked_before.text) if asked_before else None
-            if elsewhere:
-                # "Moeten we dit bij de Autoriteit Persoonsgegevens melden, en binnen welke termijn?": the deadline
-                # asked for is the other regime's, not the CRA's.
-                reason = f"follow-up outside reporting: {elsewhere}"
-                return QuestionOutcome(question.text, "outside-reporting", reason=reason)
-            same_of_other = self._twin_outcome(question, asked_before, tokens)
-            if same_of_other:
-                return same_of_other
-            # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
-            # confident, even if the fragment alone happens to match something else.
-            follow_up = follow_up_tokens(previous_tokens, tokens)
-            with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, self.tie_margin)
-            if top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
-                return self._outcome(question, with_previous, lang)
+            read_as_follow_up = self._follow_up(
+                question, tokens, context, previous_tokens, before or self._last_answer(earlier, lang), lang
+            )
+            if read_as_follow_up:
+                return read_as_follow_up
         if not TRACKS & set(tokens):
             # A question that names no track ("what must the early warning contain?", "and the 72-hour
             # notification?" read on its own) keeps the track the conversation was about.
@@ -276,6 +265,34 @@ class Assistant:
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
         return self._outcome(question, overview_first(ranked, tokens, self.tie_margin), lang)
+
+    def _follow_up(
+        self,
+        question: Question,
+        tokens: tuple[str, ...],
+        context: tuple[str, ...],
+        previous_tokens: tuple[str, ...],
+        asked_before: QuestionOutcome | None,
+        lang: str,
+    ) -> QuestionOutcome | None:
+        """A fragment read with the question before it ("and for an incident?"), or None when that reading is not
+        confident and the fragment is to be read on its own."""
+        elsewhere = _OUTSIDE_REPORTING(asked_before.text) if asked_before else None
+        if elsewhere:
+            # "Moeten we dit bij de Autoriteit Persoonsgegevens melden, en binnen welke termijn?": the deadline
+            # asked for is the other regime's, not the CRA's.
+            reason = f"follow-up outside reporting: {elsewhere}"
+            return QuestionOutcome(question.text, "outside-reporting", reason=reason)
+        same_of_other = self._twin_outcome(question, asked_before, tokens)
+        if same_of_other:
+            return same_of_other
+        # "and for an incident?" means the earlier question with the track swapped: that reading wins when it is
+        # confident, even if the fragment alone happens to match something else.
+        follow_up = follow_up_tokens(previous_tokens, tokens)
+        with_previous = overview_first(self.matcher.rank(follow_up, context), follow_up, self.tie_margin)
+        if top(with_previous).score >= self.threshold and not self._better_alone(tokens, context, with_previous):
+            return self._outcome(question, with_previous, lang)
+        return None
 
     def _twin_outcome(
         self, question: Question, before: QuestionOutcome | None, tokens: tuple[str, ...]
