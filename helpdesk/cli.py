@@ -11,8 +11,9 @@ from pathlib import Path
 
 from helpdesk.assistant import Assistant
 from helpdesk.config import Config, ConfigError
-from helpdesk.evaluation import evaluate, triage, triage_record
+from helpdesk.evaluation import evaluate, read_items, triage, triage_record
 from helpdesk.knowledge.articles import KnowledgeBaseError, load_knowledge_base
+from helpdesk.knowledge.precedents import from_labelled
 from helpdesk.knowledge.validate import check_knowledge_base
 from helpdesk.replies import ReplyRenderer
 
@@ -60,6 +61,19 @@ def cmd_kb_check(args: argparse.Namespace, config: Config) -> int:
         return 1
     kb = load_knowledge_base(directory)
     print(f"{directory}: {len(kb.slugs())} articles in nl and en, all checks passed")
+    return 0
+
+
+def cmd_kb_precedents(args: argparse.Namespace, config: Config) -> int:
+    """Write the precedents of labelled question sets (EVAL.md's format) as JSON lines, for `precedents.jsonl`."""
+    written = 0
+    for path in args.files:
+        with open(path, encoding="utf-8") as labelled:
+            items = [item for _, item, error in read_items(labelled) if item is not None and error is None]
+        for precedent in from_labelled(items, source=path.stem):
+            print(json.dumps(precedent.record(), ensure_ascii=False))
+            written += 1
+    print(f"{written} precedents from {len(args.files)} file(s)", file=sys.stderr)
     return 0
 
 
@@ -218,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = kb_commands.add_parser("check", help="validate the knowledge base; exit 1 on any problem")
     check.add_argument("--kb", type=Path, help="knowledge base directory (default HELPDESK_KB_DIR)")
     check.set_defaults(run=cmd_kb_check)
+    precedents = kb_commands.add_parser(
+        "precedents", help="print the precedents of labelled question sets (for knowledge_base/precedents.jsonl)"
+    )
+    precedents.add_argument("files", nargs="+", type=Path, help="labelled JSON lines, as helpdesk eval reads")
+    precedents.set_defaults(run=cmd_kb_precedents)
     return parser
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from helpdesk.assistant import Assistant
 from helpdesk.assistant.decision import QuestionOutcome
-from helpdesk.assistant.engine import _agreeing
+from helpdesk.assistant.engine import TIE_MARGIN, _agreeing
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
 from tests.conftest import ArticleWriter
@@ -209,12 +209,12 @@ def test_helpdesk_address_is_rendered_from_configuration(assistant: Assistant) -
     assert "{{" not in reply
 
 
-def _two_level_articles(write_article: ArticleWriter, tmp_path: Path, **options: float) -> Assistant:
+def _two_level_articles(write_article: ArticleWriter, tmp_path: Path, tie_margin: float = TIE_MARGIN) -> Assistant:
     """Two articles that both answer how long the final report may take, and a third about logging in."""
     write_article("vulnerability-final-report", "en", questions=["How many days do we have for the final report?"] * 6)
     write_article("incident-final-report", "en", questions=["How many days do we have for the final report?"] * 6)
     write_article("platform-access", "en", questions=["How do we log in to the platform?"] * 6)
-    return Assistant(load_knowledge_base(tmp_path), **options)
+    return Assistant(load_knowledge_base(tmp_path), tie_margin=tie_margin)
 
 
 def test_two_articles_level_with_each_other_are_both_given(write_article: ArticleWriter, tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ _WHETHER: list[tuple[str, str]] = [
         "whether",
         # Not "whether we can send the notification to this address": what the asker may do is procedure.
         # Nor "whether it is possible that the NCSC waits", "if it is necessary to list all countries".
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif)",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)",
     ),
     (
         "whether",
@@ -100,8 +100,8 @@ _WHETHER: list[tuple[str, str]] = [
         r"importer|product with digital elements|scope|covered|appl|fabrikant|importeur|"
         r"product met digitale elementen|valt|onder de cra|van toepassing|severe|serious|ernstig|actively exploited|"
         r"fall under|falls under|fall within|come under|comes under|duty to (notify|report)|lies with|rests with|ligt bij|"
-        r"actief uitgebuit|(reported|gemeld|report|melden)\b[^?.]{0,10}"
-        r"\b(at all|uberhaupt|eigenlijk wel))",
+        r"actief uitgebuit|in the legal sense|in legal terms|juridisch gezien|in juridische zin|"
+        r"(reported|gemeld|report|melden)\b[^?.]{0,10}\b(at all|uberhaupt|eigenlijk wel))",
     ),
     (
         # "We're trying to figure out whether a vulnerability only our pen tester exploited counts as 'actively exploited'"
@@ -122,12 +122,23 @@ _WHETHER: list[tuple[str, str]] = [
         r"\b(niet (hoef|hoeft|hoeven|verplicht)|(hoef|hoeft|hoeven) (het |dit |dat )?niet|(don'?t|doesn'?t|do not|does not|"
         r"no) (need|have|has)|not (required|obliged|obligated))\b[^.?!]{0,40}\b(melden|report|notify)",
     ),
+    (
+        # "Our lawyer says maybe the sensors are not a 'product with digital elements'. Is this correct?"
+        "verdict to confirm",
+        r"\b(zegt|zeggen|zei|says|said|told (me|us)|claims?|beweert|denkt|thinks)\b[^.?!]{0,80}\b(not|geen|niet)\b"
+        rf"[^.?!]{{0,10}}\b(a |an |een )?['\"\u2018\u201c]?{_CASE_TERMS}",
+    ),
 ]
 
 
 # "the client found a vuln in their pentest - do they have to report it?": the question after a dash, semicolon or
 # colon is read from its own start too.
-_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|;\s|:\s")
+_CLAUSE_BREAK = re.compile(
+    r"\s[-\u2013\u2014]\s|;\s|:\s|"
+    # "mijn slot zit ook in hun app, moet ik dan nog melden of zij?"
+    r",\s(?=(?:moet|moeten|hoef|hoeven) (?:ik|we|wij) (?:dan|nu|nog|eigenlijk|zelf)\b|"
+    r"(?:do|must|should) (?:we|i) (?:then|still|even|actually|really)\b)"
+)
 
 
 def applicability(text: str) -> str | None:
@@ -295,10 +306,24 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         "we are",
         r"^(en |of |maar |dus )?(ben|zijn|is) (ik|we|wij|ons bedrijf|mijn bedrijf|het|dit|zij)\b[^?.]{0,60}\b(fabrikant|importeur|distributeur|verplicht|verantwoordelijk|meldplichtig)\b",
     ),
-    ("applies", r"\b(valt|vallen|vallt)\b[^?.]{0,80}\bonder\b"),
+    ("applies", r"\b(valt|vallen|vallt|val)\b[^?.]{0,80}\bonder\b"),
     # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
     ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
     ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
+    # "Geldt dat hele meldgedoe eigenlijk wel voor zo'n klein bedrijfje als wij?"
+    ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,80}\b(eigenlijk wel|uberhaupt|wel) voor\b"),
+    ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,80}\bvoor\b[^?]{0,40}\b(als|zoals) (wij|ons|ik|mij)\b"),
+    # "Is this serious enough that we must report it?", "is dit erg genoeg om te melden?"
+    (
+        "serious enough",
+        r"\b(serious|severe|bad|big|significant|grave|ernstig|erg|groot|zwaar) enough\b[^?.]{0,30}\b(report|notif)|"
+        r"\b(ernstig|erg|groot|zwaar) genoeg\b[^?.]{0,30}\b(melden|melding|gemeld)",
+    ),
+    # "We must report vulnerabilities also for the sensors or only for the gateway?"
+    (
+        "obliged to report",
+        r"^(and |so )?(we|i) (must|have to|need to|should) (report|notify)\b[^?]{0,80}\b(or|of) (only|just|alleen)\b",
+    ),
     # "severe incident under CRA y/n?"
     ("case", rf"{_CASE_TERMS}[^?.]{{0,40}}(\by/n\b|\byes or no\b|\bja of nee\b|\bja/nee\b)"),
     (
@@ -332,7 +357,8 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         r"\b(are|is) (we|i|they|it|he|she) the ones? (that|who) (must|has to|have to|should|need to|needs to)\b"
         r"|\b(something|anything) (that )?(we|i) (are|am|would be|will be) (obliged|required|obligated|supposed) to "
         r"(report|notify)"
-        r"|\b(something|anything) (that )?(we|i) (must|have to|need to|should|ought to) (report|notify)\b"
+        r"|\b(something|anything|one|a case|a thing|the kind of thing) (that |which )?(we|i) (must|have to|need to|should|"
+        r"ought to) (report|notify)\b"
         r"|\biets (wat|dat) (wij|we|ik) (moeten|moet|dienen|dien) (te )?melden\b",
     ),
     (

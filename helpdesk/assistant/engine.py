@@ -29,9 +29,11 @@ from helpdesk.assistant.facets import (
     twin,
 )
 from helpdesk.assistant.matcher import Match, Matcher, facets_of, top
+from helpdesk.assistant.precedents import Precedents
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES, classify_question
 from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
+from helpdesk.knowledge.precedents import Precedent, load_precedents
 from helpdesk.text.analyzer import CONCEPT_PREFIX
 from helpdesk.text.cleanup import new_text
 from helpdesk.text.language import detect_language
@@ -60,6 +62,10 @@ VAGUE_MAX_KNOWN = 1
 SAME_SUBJECT_FLOOR = 0.25
 # Two or more weak questions of one message agreeing on their best article are answered with it from this score.
 AGREEING_FLOOR = 0.30
+# Below the threshold, an article the precedents confirm answers from this score; above it, one they contradict is
+# not trusted below the second score. `python bench/precedents.py` measures both, leave-one-set-out.
+CONFIRMED_FLOOR = 0.30
+CONTRADICTABLE_BELOW = 0.50
 _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
 
 
@@ -70,9 +76,10 @@ class Assistant:
         threshold: float = CONFIDENCE_THRESHOLD,
         margin: float | None = CLEAR_WINNER_MARGIN,
         tie_margin: float = TIE_MARGIN,
+        precedents: Sequence[Precedent] | None = None,
     ) -> None:
         """`margin` None: only the threshold decides; `tie_margin` 0: one article per question (bench/threshold.py
-        compares them)."""
+        compares them). `precedents`: the knowledge base's own when None; () for none."""
         self.kb = kb
         self.threshold = threshold
         self.margin = margin
@@ -80,6 +87,11 @@ class Assistant:
         self.analyzer = analyzer_for(kb, negatable={track.removeprefix(CONCEPT_PREFIX) for track in TRACKS})
         self.matcher = Matcher(kb, self.analyzer, tracks=TRACKS)
         self.facets_of = facets_of(self.matcher.documents, TRACKS | STAGES)
+        self.precedents = Precedents(
+            load_precedents(kb.directory) if precedents is None else precedents,
+            self.analyzer.tokens,
+            self.matcher.token_weight,
+        )
 
     @classmethod
     def from_directory(cls, directory: str | Path) -> Assistant:
@@ -331,10 +343,27 @@ class Assistant:
             and best.score - runner_up >= self.margin
             and not self._vague(question.full, lang)
         )
-        if best.score >= self.threshold or clear_winner:
+        confident = best.score >= self.threshold or clear_winner
+        # How the precedents read the question with its statements, as they were stored.
+        said = self.analyzer.tokens(question.full, lang)
+        if confident and best.score < CONTRADICTABLE_BELOW and self.precedents.contradict(said, best.slug):
+            return QuestionOutcome(
+                question.text,
+                "unsure",
+                best.slug,
+                best.score,
+                reason=f"unsure: precedents answered questions like it otherwise than {best.slug}",
+                alternatives=alternatives,
+            )
+        if confident:
             level = ranked[1].slug if len(ranked) > 1 and round(best.score - runner_up, 4) < self.tie_margin else None
             return QuestionOutcome(
                 question.text, "answered", best.slug, best.score, alternatives=alternatives, also=level
+            )
+        if best.slug and best.score >= CONFIRMED_FLOOR and self.precedents.confirm(said, best.slug):
+            reason = f"precedents: questions like it were answered with {best.slug}"
+            return QuestionOutcome(
+                question.text, "answered", best.slug, best.score, reason=reason, alternatives=alternatives
             )
         return QuestionOutcome(
             question.text,

@@ -84,7 +84,11 @@ class Matcher:
         self.track_of = facets_of(self.documents, tracks)
 
     def _weight(self, tokens: set[str] | frozenset[str]) -> float:
-        return sum(self.idf.get(t, self._unknown_idf) for t in tokens)
+        return sum(map(self.token_weight, tokens))
+
+    def token_weight(self, token: str) -> float:
+        """How specific a token is to few articles; a word the base does not know counts as its rarest."""
+        return self.idf.get(token, self._unknown_idf)
 
     def rank(self, tokens: tuple[str, ...], context: tuple[str, ...] = (), limit: int = 5) -> list[Match]:
         """The best articles for analysed question tokens, best first.

@@ -205,7 +205,12 @@ _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
     r"\b(sbom|s-bom|software bill of materials)\b",
-    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support))",
+    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support)|"
+    r"(gehouden|verplicht)\b[^?.]{0,30}\b(updates|beveiligingsupdates) te (leveren|verstrekken|bieden|blijven leveren))",
+    # Building a secure product (Annex I), not reporting: "how should we store passwords securely?"
+    r"\b(store|hash|encrypt|protect) (the |our |(customer|user|client)(s|'s|s')? )*(passwords?|credentials|secrets|keys)\b"
+    r"|\b(wachtwoorden|inloggegevens|sleutels) (veilig )?(opslaan|versleutelen|beveiligen)\b|"
+    r"\b(secure (coding|development|by design)|security by design|veilig (programmeren|ontwikkelen))\b",
     r"\b(technical file|technisch dossier|technical documentation|technische documentatie|harmoni[sz]ed standards?|geharmoniseerde normen?|essential requirements|essentiele eisen|annex i\b|bijlage i\b)",
     r"\b(penetration test|pentest|pen test|security audit|certification|certificering|certificaat|certificate)\b",
     r"\b(test|scan|audit|check|review|assess|examine)\b[^.?!]{0,20}\b(our|my) (firmware|software|product|device|code|app|application)",

@@ -19,6 +19,7 @@ from helpdesk.knowledge.articles import (
     article_paths,
     split_front_matter,
 )
+from helpdesk.knowledge.precedents import NOT_ANSWERED, PRECEDENTS_FILE, parse_line
 from helpdesk.knowledge.render import KB_LINK
 
 MIN_QUESTIONS = 6
@@ -120,6 +121,23 @@ def _check_vocabulary_files(directory: Path, problems: list[Problem]) -> None:
                 problems.append(Problem(str(path), str(key), f"must be {expected}"))
 
 
+def _check_precedents(directory: Path, slugs: set[str], problems: list[Problem]) -> None:
+    """Every line of precedents.jsonl is a precedent whose answers are articles of this base (or a question the
+    helpdesk does not answer)."""
+    path = directory / PRECEDENTS_FILE
+    if not path.exists():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        precedent, problem = parse_line(line)
+        if precedent is None:
+            problems.append(Problem(str(path), f"line {number}", str(problem)))
+            continue
+        for answer in sorted(precedent.answers - slugs - set(NOT_ANSWERED)):
+            problems.append(Problem(str(path), f"line {number}", f"answers {answer!r}, which is not an article"))
+
+
 def check_knowledge_base(directory: str | Path) -> list[Problem]:
     """Every problem found; an empty list means the base may ship."""
     directory = Path(directory)
@@ -170,6 +188,7 @@ def check_knowledge_base(directory: str | Path) -> list[Problem]:
     for path, field_name, target in links:
         if target not in languages_of:
             problems.append(Problem(str(path), field_name, f"links to {target!r}, which is not an article"))
+    _check_precedents(directory, set(languages_of), problems)
     if seen and SCOPE_SLUG not in languages_of:
         problems.append(Problem(str(directory), "-", f"the deflection text {SCOPE_SLUG!r} is missing"))
     return problems

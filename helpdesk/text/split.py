@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ? ! or a line break, but not after an abbreviation: "Art. 14", "e.g. the", "bijv. de".
+# A sentence ends at . ? ! or a line break, but not after an abbreviation: "Art. 14", "e.g. the", "bijv. de", "(bv. de".
 _ABBREVIATIONS = (
-    r"(?<!\bart\.)(?<!\bArt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bbijv\.)(?<!\bo\.a\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bvs\.)"
+    r"(?<!\bart\.)(?<!\bArt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bbijv\.)(?<!\bbv\.)(?<!\bevt\.)(?<!\bca\.)"
+    r"(?<!\bincl\.)(?<!\bo\.a\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bvs\.)"
 )
 # An emoji ends a chat sentence as a full stop does: "iemand zette een exploit online 😬 moeten we dat melden?"
 _SENTENCE_END = re.compile(
@@ -69,6 +70,18 @@ _CONDITION_THEN_QUESTION = re.compile(
     r"dient|should|must|can|do|does|is|are)\b)",
     re.IGNORECASE,
 )
+# A question's word order: a question word and its verb ("when does the 24h start exactly."), a verb and its subject
+# ("zijn er ..."), or a condition before it ("If so, to which CSIRT: ..."), however the sentence ends.
+_QUESTION_ORDER = re.compile(
+    rf"^\s*(?:(?:and|or|but|so|en|of|maar|dus),?\s+)?(?:{_CONDITION}\b"
+    r"|(?:what|where|when|which|who|how|wat|waar|wanneer|welke|welk|wie|hoe|hoeveel)\s+(?:\w+\s+)?(?:do|does|did|is|are|"
+    r"was|can|could|should|must|will|would|may|have|has|moet|moeten|kan|kunnen|is|zijn|doe|doen|gaat|gaan|mag|mogen|"
+    r"wordt|worden|dien|dient|dienen|heb|hebben|zou|zouden)\b"
+    r"|(?:is|are|do|does|can|could|should|must|will|would|may|zijn|moet|moeten|kan|kunnen|mag|mogen|hoeven|hoef|hoeft|"
+    r"geldt|valt|telt|wordt|worden)\s+(?:we|i|you|it|this|that|there|they|our|the|a|an|er|wij|ik|u|je|jullie|het|dit|"
+    r"dat|de|een|onze|ons|zij|ze)\b)",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(
     r"\b((i|we) would like to know|(i|we)'d like to know|we want to know|could you (tell|explain)|please (tell|explain|"
     r"advise)|i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
@@ -109,6 +122,17 @@ _ACKNOWLEDGEMENT = re.compile(
 )
 
 
+# "Gaarne verneem ik uw antwoord.", "Ik hoor graag van u, want ...", "I look forward to your reply": a courtesy that
+# asks for the answer to the questions before it, not a question of its own.
+_COURTESY = re.compile(
+    r"^\s*((graag|gaarne) vern\w+ (ik|wij|we) (uw|jullie|je) (antwoord|reactie|bericht|mening)|"
+    r"(ik|wij|we) (hoor|horen|verneem|vernemen) (graag|gaarne) (van u|van jullie|van je|uw antwoord|uw reactie)|"
+    r"(i|we) (look|are looking) forward to (your|hearing from you|a) ?(reply|response|answer|feedback)?|"
+    r"(i|we) (would )?(appreciate|be grateful for) (your|a) (quick |prompt |swift |kind )?"
+    r"(reply|response|answer|feedback))"
+    r"(?![^?]*\b(welke|wat|hoe|of|wanneer|waar|whether|what|how|which|if|when|where)\b)",
+    re.IGNORECASE,
+)
 _LONE_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
 
 
@@ -132,9 +156,13 @@ def sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith(":"):
         return False  # "Please advise on the following:" announces the questions after it
-    return sentence.rstrip().endswith("?") or bool(
-        _QUESTION_WORD.match(sentence) or _ASKING.search(sentence) or _CONDITION_THEN_QUESTION.match(sentence)
-    )
+    if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
+        return True
+    if sentence.rstrip().endswith((".", "!")) and not _QUESTION_ORDER.match(sentence):
+        # A question word opening a sentence that ends with a full stop, without a question's word order, opens a
+        # statement: "Zijn slot is opengegaan.", "Wat we wel hebben: een mailinglijst."
+        return False
+    return bool(_QUESTION_WORD.match(sentence) or _CONDITION_THEN_QUESTION.match(sentence))
 
 
 # "...and what they can do themselves", "...en wat ze zelf kunnen doen": a question word with its subject right after it
@@ -192,7 +220,7 @@ def split_questions(text: str) -> list[Question]:
     context: list[str] = []
     listed = False  # the items after "Namens cliënte verzoek ik u:" are what is asked, however they are worded
     for sentence, item in _items(text):
-        if _ACKNOWLEDGEMENT.match(sentence):
+        if _ACKNOWLEDGEMENT.match(sentence) or _COURTESY.match(sentence):
             continue
         listed = (listed and item) or (sentence.endswith(":") and bool(_ASKING.search(sentence)))
         if not is_question(sentence) and not (listed and item):
