@@ -104,6 +104,8 @@ def test_the_shipped_concepts_cover_dutch_and_english_stage_names(assistant: Ass
         ("nl", "als ik moet melden, in welk land moet dat dan?", "@main_establishment"),
         ("nl", "hoe meld ik een ernstig incident", "@how_to_report"),
         ("en", "what we must write in the first warning of 24 hours?", "@early_warning"),
+        ("en", "which information do you expect?", "@information"),
+        ("nl", "welke gegevens geven we op?", "@information"),
     ],
 )
 def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: str, text: str, concept: str) -> None:
@@ -139,3 +141,16 @@ def test_a_verb_split_around_its_object_reads_as_inform(assistant: Assistant, te
 
 def test_let_us_know_asks_the_helpdesk_and_informs_nobody(assistant: Assistant) -> None:
     assert "@inform" not in assistant.analyzer.tokens("please let us know where to report", "en")
+
+
+@pytest.mark.parametrize("lang, text", [("en", "what information goes in it"), ("nl", "welke informatie moet erin")])
+def test_information_is_not_informing(assistant: Assistant, lang: str, text: str) -> None:
+    """Stemmed, "information" would be "inform" (informing users): the shipped concepts name the word as written."""
+    assert "@inform" not in assistant.analyzer.tokens(text, lang)
+    assert "@inform" in assistant.analyzer.tokens("how do we inform our users", "en")
+
+
+def test_an_exact_concept_phrase_matches_the_word_as_written() -> None:
+    analyzer = Analyzer({"data": ["=information"], "tell": ["inform"]}, vocabulary=["information", "inform"])
+    assert analyzer.tokens("information", "en") == ("@data",)
+    assert analyzer.tokens("informing", "en") == ("@tell",)

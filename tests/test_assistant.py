@@ -501,3 +501,26 @@ def test_function_words_the_base_does_not_know_do_not_weigh_down_a_question(
     assistant: Assistant, text: str, slug: str
 ) -> None:
     assert assistant.decide(text).articles[:1] == (slug,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today the CSIRT asked us for an intermediate report about our case. Must we do it in the platform too? Which "
+        "information do they expect, and is there a deadline?",
+        "Het CSIRT wil een tussentijds verslag van ons. Gaat dat via het platform? Welke informatie verwachten ze, en is "
+        "er een termijn?",
+    ],
+)
+def test_a_later_question_asking_only_a_deadline_or_content_keeps_the_report_before_it(
+    assistant: Assistant, text: str
+) -> None:
+    decision = assistant.decide(text)
+    assert decision.articles == ("intermediate-report",) and not decision.escalate
+
+
+def test_a_later_question_naming_a_report_of_its_own_does_not_keep_the_one_before(assistant: Assistant) -> None:
+    decision = assistant.decide(
+        "How fast must the early warning on an incident go in? And what must the final report contain?"
+    )
+    assert "incident-final-report" in decision.articles

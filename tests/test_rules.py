@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpdesk.assistant.rules import MESSAGE_RULES, QUESTION_RULES, Rule
+from helpdesk.assistant.rules import MESSAGE_RULES, QUESTION_RULES, Rule, classify_question
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in MESSAGE_RULES + QUESTION_RULES}
 
@@ -103,6 +103,23 @@ APPLICABILITY = [
     "Do we as the integrator also have to file, or is that on the chip vendor?",
     "Hadden wij dit eigenlijk moeten melden?",
     "We would like to understand who actually carries the Article 14 reporting obligation: we or our importer?",
+    "Is this serious enough that we must report it?",
+    "Is dit ernstig genoeg om te melden?",
+    "Val ik eigenlijk onder die CRA als ik alleen verkoop?",
+    "Geldt dat meldgedoe eigenlijk wel voor zo'n klein bedrijfje als wij?",
+    "Please confirm whether the reporting obligation falls on us or on our OEM.",
+    "Our consultant says the gateway is not a 'product with digital elements'. Is that right?",
+    "We must report it for the gateways too or only for the sensors?",
+    "Is this one that we must report?",
+    "Ons slot zit ook in hun app, moet ik dan nog melden of zij?",
+    "als het lek alleen in een testversie zit dan hoeven we toch niet te melden?",
+    "So we don't need to report this one, right?",
+    "Gaarne vernemen wij of hier sprake is van een actief uitgebuite kwetsbaarheid.",
+    "Telt dit als een ernstig incident?",
+    "We kindly request your confirmation that the obligations of Article 14 apply to this legacy product.",
+    "This need to be reported?",
+    "Are small companies even inside this reporting thing, or is there some exception for startups?",
+    "Does the reporting obligation of the CRA apply to us, or only NIS2?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -144,6 +161,16 @@ NOT_APPLICABILITY = [
     "Welk formaat moet de melding hebben onder de CRA, JSON of PDF?",
     "Bij welk coordinerend CSIRT zou die fabrikant een melding onder de CRA moeten indienen?",
     'What counts as the start of the 24 hour clock - "becoming aware" - the first ticket or our confirmation?',
+    "The early warning is in, do we need to send the notification too?",
+    "We don't have to report it twice, do we?",
+    "Hoeven we de eerste melding niet te sturen als het platform plat ligt?",
+    "Graag verneem ik of het meldingsplatform ook in de Nederlandse taal beschikbaar is.",
+    "Could you explain whether I, as firmware lead, could be registered in a secondary role and submit notifications?",
+    "I would like to know whether it should be submitted through the reporting platform or by e-mail.",
+    "Geldt voor het eindverslag inzake een actief uitgebuite kwetsbaarheid dezelfde termijn?",
+    "We would be grateful for confirmation of the exact date from which Article 14 applies.",
+    "Is there an exception for weekends?",
+    "Geldt daarvoor een uitzondering voor kleine ondernemingen?",
 ]
 
 
@@ -211,6 +238,10 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "perfect, that's exactly what I needed for the runbook. cheers",
         "Thanks a lot for the quick and clear answer, we understand it now. We will create the platform accounts for "
         "our team this week.",
+        "Hartelijk dank voor uw snelle antwoord! Mijn man was er erg blij mee en heeft het meteen uitgeprint en op het "
+        "prikbord gehangen. Wij weten nu wat we moeten doen. Een zonnige groet uit Twente.",
+        "Just closing the loop: our platform login is sorted and our primary rep is registered now. Thanks for the help "
+        "earlier, really appreciated by the whole team here in Amsterdam!",
     ],
 )
 def test_closing(text: str) -> None:
@@ -270,6 +301,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "I want to report exploited vulnerability:\nProduct: ShopForm 2\nIssue: SQL injection, exploited since Monday",
         "SEVERE INCIDENT: our signing key was stolen and a malicious update reached some devices. Please log this as our "
         "early warning, the platform is not working for us.",
+        "Bij deze wil ik melden dat onze weegschalen sinds dinsdagavond hun gegevens naar een onbekend adres sturen. "
+        "Iemand is op onze cloudserver ingebroken. Wilt u dit in behandeling nemen?",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -311,6 +344,10 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Welke geldboetes kunnen worden opgelegd, en wie is belast met de handhaving?",
         "how long do we have to keep shipping security updates for the app?",
         "Hoe stel ik een beleid voor gecoördineerde kwetsbaarheidsmelding op?",
+        "How should we store our customers' passwords securely?",
+        "Hoe lang zijn wij gehouden beveiligingsupdates te leveren?",
+        "Is there guidance on secure development for our firmware team?",
+        "We are unsure whether our radar is an important product of class I and whether we need a notified body.",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:
@@ -323,6 +360,7 @@ def test_topics_outside_reporting(text: str) -> None:
         "Is an email to our customers and a post on our website fine for informing them?",
         "What goes in the final report on a vulnerability?",
         "Waar dien ik de incidentmelding in?",
+        "Who can get a password for the reporting platform?",
     ],
 )
 def test_reporting_questions_are_not_outside(text: str) -> None:
@@ -332,3 +370,21 @@ def test_reporting_questions_are_not_outside(text: str) -> None:
 def test_a_rule_says_why_it_fired() -> None:
     reason = RULES["applicability"]("Valt onze app onder de CRA?")
     assert reason and "onder" in reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeten we dit ook bij de Autoriteit Persoonsgegevens melden?",
+        "Does a CRA notification also count as our personal data breach notification under the GDPR?",
+    ],
+)
+def test_whether_another_law_applies_is_that_laws_question(text: str) -> None:
+    classified = classify_question(text)
+    assert classified is not None and classified[0] == "outside-reporting"
+
+
+def test_whether_the_cra_applies_beside_another_law_is_still_applicability() -> None:
+    question = "Vallen wij daarmee onder de meldplicht van de CRA, of lopen incidenten alleen via het NIS2-regime?"
+    classified = classify_question(question)
+    assert classified is not None and classified[0] == "applicability"

@@ -187,3 +187,45 @@ def test_a_question_word_ending_a_part_asks_with_the_next() -> None:
 def test_more_ways_a_second_question_follows(text: str, first: str) -> None:
     questions = split_questions(text)
     assert len(questions) == 2 and questions[0].text.startswith(first.rstrip("?")), questions
+
+
+@pytest.mark.parametrize(
+    "text, questions",
+    [
+        ("Kunnen wij dat later aanvullen? Gaarne verneem ik uw antwoord.", ["Kunnen wij dat later aanvullen?"]),
+        ("Wat nu? Ik hoor graag van u, want ik wil niet ergens in trappen.", ["Wat nu?"]),
+        ("What now? I look forward to your reply.", ["What now?"]),
+    ],
+)
+def test_a_courtesy_asking_for_the_answer_is_no_question_of_its_own(text: str, questions: list[str]) -> None:
+    assert [q.text for q in split_questions(text)] == questions
+
+
+def test_a_courtesy_that_goes_on_to_ask_is_a_question() -> None:
+    assert [q.text for q in split_questions("Ik hoor graag van u welke gegevens nodig zijn.")] == [
+        "Ik hoor graag van u welke gegevens nodig zijn."
+    ]
+
+
+def test_a_sentence_opening_like_a_question_but_ending_in_a_full_stop_is_a_statement() -> None:
+    [question] = split_questions(
+        "Zijn slot is vorige week opengegaan. Wat we wel hebben: een logboek. Wat moet ik doen?"
+    )
+    assert question.text == "Wat moet ik doen?"
+    assert question.context.startswith("Zijn slot is vorige week opengegaan.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when does the 24h start exactly. first ticket, or confirmation?",
+        "Is it serious? If so, to which CSIRT: Dublin.",
+    ],
+)
+def test_a_question_in_a_questions_word_order_is_one_whatever_its_punctuation(text: str) -> None:
+    assert len(split_questions(text)) == 2
+
+
+def test_short_dutch_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Kunnen wij aangeven dat bepaalde gegevens (bv. sleutels, evt. logs) gevoelig zijn?"
+    assert [q.text for q in split_questions(text)] == [text]

@@ -57,6 +57,7 @@ _CASE_TERMS = (
 _DATE_QUESTION = re.compile(
     r"\b(from when|since when|from what date|from which date|which date|what date|when (do|does|will)|starting when|"
     r"vanaf wanneer|sinds wanneer|per wanneer|welke datum|wanneer (gaat|geldt|gelden|treedt|begint|start)|"
+    r"(date|datum) (from which|as of which|on which|vanaf welke|waarop|per welke)|"
     r"(appl(y|ies)|start|starts|begin|begins|gelden|geldt|ingaan|gaat in) (from|since|as of|vanaf|sinds|per)\b)"
 )
 
@@ -67,15 +68,16 @@ _WHETHER: list[tuple[str, str]] = [
         "whether",
         # Not "whether we can send the notification to this address": what the asker may do is procedure.
         # Nor "whether it is possible that the NCSC waits", "if it is necessary to list all countries".
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?! (can|may|could)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?![^?.]{0,30}\b(can|may|could)\b)(?![^?.]{0,60}\b(submitted|sent|send|submit|filed|provided|delivered) (through|via|by|in|on|per)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif(?!ied bod)|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)(?!ied bod)",
     ),
     (
         "whether",
         # Not "of hij dat zelf ergens kan melden": what someone may do is procedure.
         r"\bof (we|wij|ik|dit|dat|het|deze|de cra|de meldplicht|ons|onze|hij|zij|ze|cliente|client|mijn client)\b"
+        # Whole words: "of het meldingsplatform ook in het Nederlands is" asks about the platform.
         r"(?![^?.]{0,60}\b(kan|kunnen|mag|mogen)\b)[^?.]{0,80}\b(melden|melding|van toepassing|"
         r"geldt|valt|onder|verplicht|meldplichtig|ernstig|actief uitgebuit\w*|fabrikant|importeur|"
-        r"product met digitale elementen)",
+        r"product met digitale elementen)\b",
     ),
     (
         # "mijn baas vraagt of een ddos-aanval op onze cloud een ernstig incident is"
@@ -91,7 +93,9 @@ _WHETHER: list[tuple[str, str]] = [
     (
         # "Namens cliënte vraag ik u of er sprake is van een meldplicht"
         "whether",
-        r"\bof er\b[^?.]{0,40}\b(meldplicht|meldingsplicht|verplicht|gemeld moet|melden moeten)",
+        r"\bof er\b[^?.]{0,40}\b(meldplicht|meldingsplicht|verplicht|gemeld moet|melden moeten)|"
+        # "Gaarne vernemen wij of hier sprake is van een actief uitgebuite kwetsbaarheid"
+        rf"\bof (er|hier|daar|in dit geval)\b[^?.]{{0,20}}\bsprake (is|zou zijn) van (een )?['\"\u2018\u201c]?{_CASE_TERMS}",
     ),
     (
         # "Not sure we even count as a 'manufacturer'", "ik twijfel of onze app een product met digitale elementen is".
@@ -210,8 +214,11 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     (
         "case",
         # Not "Would you be able to tell me what goes into the early warning if we are hit by a severe incident?"
-        rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|telt|tellen|zijn|wordt|geldt|"
-        rf"kwalificeert)\b[^?]{{0,120}}\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}",
+        rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|zijn|wordt)\b[^?]{{0,120}}"
+        rf"\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}|"
+        # "telt dit als een ernstig incident"; not "geldt voor het eindverslag inzake een actief uitgebuite kwetsbaarheid
+        # dezelfde termijn?", which asks which deadline.
+        rf"^(en )?(telt|tellen|geldt|gelden|kwalificeert)\b[^?]{{0,120}}\b(as|als) (een )?['\"\u2018\u201c]?{_CASE_TERMS}",
     ),
     # Not "what counts as the start of the 24-hour clock", which asks when the clock starts.
     (
@@ -318,6 +325,33 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         "serious enough",
         r"\b(serious|severe|bad|big|significant|grave|ernstig|erg|groot|zwaar) enough\b[^?.]{0,30}\b(report|notif)|"
         r"\b(ernstig|erg|groot|zwaar) genoeg\b[^?.]{0,30}\b(melden|melding|gemeld)",
+    ),
+    # "... dan hoeven we toch niet te melden?", "so we don't need to report it, right?": no duty, to be confirmed.
+    (
+        "no duty to confirm",
+        r"\b(hoeven|hoeft|hoef) (we|wij|ik|ze|zij|hij|jullie)\b[^?.]{0,20}\bniet\b[^?.]{0,10}\b(te )?(melden|rapporteren)\b"
+        r"|\b(we|i) (don'?t|do not|wouldn'?t|would not|won'?t|will not) (need|have) to (report|notify)\b"
+        r"(?![^?]{0,60}\b(twice|again|separately|both|as well|too)\b)[^?]{0,60}\?",
+    ),
+    # "We kindly request your confirmation that the obligations of Article 14 apply to this legacy product"
+    (
+        "verdict to confirm",
+        r"\b(confirm|confirmation|bevestig\w*) (that|dat)\b[^?.]{0,80}\b(apply|applies|van toepassing|geldt|gelden|"
+        r"covered|subject to|fall under|falls under|valt onder|vallen onder)\b",
+    ),
+    # "This need to be reported?", "Dit moet gemeld worden?"
+    (
+        "obliged to report",
+        r"^(so |and |en |dus )?(this|it|that|dit|dat) (need|needs|has|have|must|should|moet|hoeft)\b[^?.]{0,15}"
+        r"\b(reported|notified|gemeld)\b[^?]{0,20}\?",
+    ),
+    # "... or there is some exception for startups?", "geldt er een uitzondering voor kleine bedrijven?"
+    (
+        "exempt",
+        # Of the reporting duty, not of fines ("Geldt daarvoor een uitzondering voor kleine ondernemingen?").
+        r"\b(report\w*|meld\w*|notif\w*|cra|obligations?|verplichting\w*)\b[^?]{0,80}"
+        r"\b(exception|exemption|uitzondering|vrijstelling)s? (for|voor) (small|startups?|micro|smes?|kleine|mkb|"
+        r"start-?ups?|companies|bedrijven|ondernemingen|us|ons)\b",
     ),
     # "We must report vulnerabilities also for the sensors or only for the gateway?"
     (

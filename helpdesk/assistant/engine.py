@@ -15,6 +15,7 @@ from pathlib import Path
 from helpdesk import deadlines, drafts
 from helpdesk.assistant.decision import Decision, QuestionOutcome
 from helpdesk.assistant.facets import (
+    ASPECTS,
     FOLLOW_UP_MAX_TOKENS,
     MEANING,
     NOTIFICATION,
@@ -62,6 +63,9 @@ VAGUE_MAX_KNOWN = 1
 SAME_SUBJECT_FLOOR = 0.25
 # Two or more weak questions of one message agreeing on their best article are answered with it from this score.
 AGREEING_FLOOR = 0.30
+# A question asking only more of the report the question before it was answered about ("and is there a deadline?")
+# keeps that report when the earlier answer scored at least this.
+SURE_OF_SUBJECT = 0.5
 # Below the threshold, an article the precedents confirm answers from this score; above it, one they contradict is
 # not trusted below the second score. `python bench/precedents.py` measures both, leave-one-set-out.
 CONFIRMED_FLOOR = 0.30
@@ -164,6 +168,7 @@ class Assistant:
         outcomes: list[QuestionOutcome] = []
         previous = earlier[-1] if earlier else ""
         before: QuestionOutcome | None = None  # what became of the question before, in this message
+        subject: QuestionOutcome | None = None  # the last question of this message that was answered
         wondered: set[str] = set()
         for question in split_questions(text):
             # "I don't know whether our app is covered. If so, how long do we have?": the deflection for the
@@ -175,9 +180,10 @@ class Assistant:
                         outcomes.append(QuestionOutcome(question.context, rule.name, reason=f"{rule.name}: {reason}"))
                         wondered.add(reason)
                     question = Question(question.text)  # the wondering is not what the question is about
-            outcome = self._answer(question, previous, before, [] if before else earlier, lang)
+            outcome = self._answer(question, previous, before, subject, [] if before else earlier, lang)
             outcomes.append(outcome)
             previous, before = question.full, outcome
+            subject = outcome if outcome.outcome == "answered" else subject
         return _combine(self._asides(_agreeing(outcomes), lang), lang)
 
     def _last_answer(self, earlier: list[str], lang: str) -> QuestionOutcome | None:
@@ -227,7 +233,13 @@ class Assistant:
         return len(known) <= VAGUE_MAX_KNOWN and not any(t.startswith(CONCEPT_PREFIX) for t in known)
 
     def _answer(
-        self, question: Question, previous: str, before: QuestionOutcome | None, earlier: list[str], lang: str
+        self,
+        question: Question,
+        previous: str,
+        before: QuestionOutcome | None,
+        subject: QuestionOutcome | None,
+        earlier: list[str],
+        lang: str,
     ) -> QuestionOutcome:
         """`before` is what became of the question before in this message; for the first question, `earlier` holds
         the asker's earlier messages, whose last answer is worked out only when a follow-up needs it."""
@@ -271,12 +283,26 @@ class Assistant:
             # "The CSIRT can ask for an intermediate report. How must we send it?": the one stage the statements
             # name is what "it" is.
             tokens += tuple(told_stage)
+        if subject is not None and self._asks_more_of(subject, tokens):
+            # "We were asked for an intermediate report. Must it go through the platform? Which information do they
+            # expect, and is there a deadline?": the later question asks more of the report the earlier one was about.
+            tokens += tuple(STAGES & self.facets_of.get(subject.slug or "", frozenset()))
         ranked = self.matcher.rank(tokens, context)
         if context and top(ranked).score < self.threshold:
             # "Is that correct?" after two sentences of explanation: the explanation carries the subject, and is
             # read as part of the question when the question alone is too vague to answer.
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
         return self._outcome(question, overview_first(ranked, tokens, self.tie_margin), lang)
+
+    def _asks_more_of(self, before: QuestionOutcome, tokens: tuple[str, ...]) -> bool:
+        """Whether a question names only an aspect (content, deadline, format) and no report, after a question of the
+        same message answered with one stage's article."""
+        if before.outcome != "answered" or before.score < SURE_OF_SUBJECT or not ASPECTS & set(tokens):
+            return False
+        if (STAGES | {NOTIFICATION}) & set(tokens):
+            return False  # "hoeveel tijd heb ik voor die uitgebreidere melding?" names a report of its own
+        known = {t for t in tokens if t in self.matcher.idf} - ASPECTS
+        return len(known) <= 1 and bool(STAGES & self.facets_of.get(before.slug or "", frozenset()))
 
     def _follow_up(
         self,

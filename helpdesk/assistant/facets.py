@@ -16,7 +16,9 @@ from helpdesk.text.normalise import fold
 TRACKS = frozenset({"@vulnerability", "@incident"})
 STAGES = frozenset({"@early_warning", "@final_report", "@intermediate_report"})
 # What a question asks of its subject: "how fast?" after "how do I report an exploited bug?" asks the deadline instead.
-ASPECTS = frozenset({"@deadline", "@how_to_report", "@content", "@format", "@checklist", "@clock_start", "@language"})
+ASPECTS = frozenset(
+    {"@deadline", "@how_to_report", "@content", "@information", "@format", "@checklist", "@clock_start", "@language"}
+)
 FACETS: tuple[frozenset[str], ...] = (TRACKS, STAGES, ASPECTS)
 MEANING = "@meaning"
 NOTIFICATION = "@notification"

@@ -86,7 +86,10 @@ _DONE = re.compile(
     r"geen (verdere|andere) vragen)\b|\b(vraag|ticket|zaak|dossier|question|case)\b[^.?!]{0,40}\b(afgehandeld|gesloten|"
     r"closed|resolved)\b|"
     # "U kunt het dossier wat mij betreft sluiten", "you can close the ticket".
-    r"\b(dossier|ticket|zaak|case|vraag)\b[^.?!]{0,30}\b(sluiten|afsluiten)\b|\b(you|u) (can|may|mag|kunt) (now )?close\b"
+    r"\b(dossier|ticket|zaak|case|vraag)\b[^.?!]{0,30}\b(sluiten|afsluiten)\b|\b(you|u) (can|may|mag|kunt) (now )?close\b|"
+    r"\b(closing the loop|all sorted|all set now|we'?re all set|alles (is )?geregeld|alles is rond)\b|"
+    # "Wij weten nu wat we moeten doen.", "Now we know what to do."
+    r"\b(wij|we|ik) (weten|weet) nu (wat|hoe)\b|\b(we|i) (now )?know (now )?(what|how) (to|we)\b"
 )
 
 
@@ -106,7 +109,7 @@ _NOTIFICATION_OPENERS = re.compile(
     r"(\bhereby (we |i )?(report|notify|submit|inform you)|\bwe (hereby |would like to |want to |wish to )?(report|notify you of) "
     r"(an?|the|our|following)\b|\bi (want|would like|wish) to report (an?|the)\b|"
     r"\b(ik|wij|we) (wil|willen) (graag )?(een|bij deze een|hierbij een) melding (doen|maken)\b|"
-    r"\bhierbij (wil|willen) (ik|wij|we) (graag )?melden\b|\bi (want|would like|wish) to report (an? |the )?(actively )?"
+    r"\b(hierbij|bij deze) (wil|willen) (ik|wij|we) (graag )?melden\b|\bi (want|would like|wish) to report (an? |the )?(actively )?"
     r"(exploited|vulnerability|incident|severe|security)\b|\bhierbij (melden|meld|informeren) (wij|we|ik)\b|\bwij (willen )?(hierbij )?(melden|rapporteren) "
     r"(een|het volgende|u)\b|^\s*(melding|notification|report|early warning|vroegtijdige waarschuwing|incident report|"
     r"vulnerability report)( van)?( een)?( ernstig| actief)?[^:\n]{0,40}(:|\n)|\bplease (find|see) (attached |below |enclosed )?"
@@ -201,6 +204,16 @@ def _is_question(sentence: str) -> bool:
 
 # --- Outside reporting: CE marking, SBOMs, support periods... (escalate, no article) -----------------------------
 
+# Another law's reporting: a question about it is that law's, however much it speaks of reporting.
+_OTHER_REGIME = (
+    r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|personal data breach|"
+    r"autoriteit persoonsgegevens)\b"
+)
+_other_regime = _any(_OTHER_REGIME)
+_UNDER_THE_CRA = re.compile(
+    r"\b(onder|under|within|binnen) (de |het |the )?(meldplicht |reporting obligation )?(van de |of the )?"
+    r"(cra|cyber ?resilience ?act|cyberweerbaarheidsverordening|meldplicht|reporting obligation)\b"
+)
 _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
@@ -220,7 +233,7 @@ _outside_reporting = _any(
     r"\bfine (us|me|them|you)\b|"
     r"\b(maximum|max|possible|potential|hoogste|maximale) (fine|boete)\b",
     r"\b(cost|costs|kost|kosten|price|prices|prijs|tarief|tarieven|fee|fees)\b",
-    r"\b(nis2|nis 2|cyberbeveiligingswet|cbw|gdpr|avg|datalek|data breach notification|autoriteit persoonsgegevens)\b",
+    _OTHER_REGIME,
     r"\b(vulnerability disclosure policy|cvd[- ]beleid|bug bounty|security\.txt)\b",
     r"\b(beleid|policy|procedure)\b[^.?!]{0,30}\b(coordinated vulnerability disclosure|cvd|gecoordineerde "
     r"(kwetsbaarheidsmelding|openbaarmaking|melding van kwetsbaarheden))\b",
@@ -254,6 +267,11 @@ def classify_question(text: str, context: str = "") -> tuple[str, str] | None:
     reporting."""
     fired = [(rule.name, reason) for rule in QUESTION_RULES if (reason := rule(text))]
     names = [name for name, _ in fired]
+    other_regime = _other_regime(fold(text))
+    if "applicability" in names and other_regime and not _UNDER_THE_CRA.search(fold(text)):
+        # "Moeten we dit ook bij de Autoriteit Persoonsgegevens melden?": whether that law applies is not ours (but
+        # "vallen wij onder de meldplicht van de CRA, of alleen onder NIS2?" asks about the CRA).
+        return "outside-reporting", other_regime
     if "applicability" in names and not _SPEAKS_OF_REPORTING.search(fold(text)):
         if "outside-reporting" in names:
             return fired[names.index("outside-reporting")]

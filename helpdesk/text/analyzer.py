@@ -24,6 +24,8 @@ MIN_TYPO_LENGTH = 5
 TYPO_CUTOFF = 84
 # Tokens that stand for a concept of concepts.yaml ("@early_warning") start with this.
 CONCEPT_PREFIX = "@"
+# A concept phrase starting with this matches the word as written, unstemmed.
+EXACT_PREFIX = "="
 
 
 # Clock times and years ("16:30", "2026") say when, not what: they are not matched.
@@ -57,8 +59,13 @@ class Analyzer:
         self._negatable = frozenset(negatable)
         self._compounds = {fold(k): words(fold(v)) for k, v in (compounds or {}).items()}
         self._phrases: dict[tuple[str, ...], str] = {}
+        # "=information": the word exactly as written, not its stem ("information" stems to "inform", which informs).
+        self._exact: dict[str, str] = {}
         for concept, phrases in concepts.items():
             for phrase in phrases:
+                if str(phrase).startswith(EXACT_PREFIX):
+                    self._exact.setdefault(fold(str(phrase)[len(EXACT_PREFIX) :]), concept)
+                    continue
                 for language in _STEMMERS:
                     key = tuple(stem(w, language) for w in words(fold(str(phrase))))
                     if key:
@@ -88,6 +95,8 @@ class Analyzer:
         while i < len(raw):
             for size in range(min(self._longest, len(raw) - i), 0, -1):
                 concept = self._phrases.get(tuple(stems[i : i + size]))
+                if size == 1 and raw[i] in self._exact:
+                    concept = self._exact[raw[i]]
                 if concept:
                     if not (concept in self._negatable and _negated(raw[max(0, i - 3) : i])):
                         tokens.append(f"{CONCEPT_PREFIX}{concept}")
