@@ -6,7 +6,8 @@ import pytest
 
 from helpdesk.assistant import Assistant
 from helpdesk.assistant.decision import QuestionOutcome
-from helpdesk.assistant.engine import TIE_MARGIN, _agreeing
+from helpdesk.assistant.engine import TIE_MARGIN
+from helpdesk.assistant.together import agreeing
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
 from tests.conftest import ArticleWriter
@@ -436,9 +437,9 @@ def test_a_vague_question_beside_an_applicability_question_is_covered_by_the_def
 
 def test_weak_questions_agreeing_on_one_article_are_answered_with_it() -> None:
     weak = [QuestionOutcome(text, "unsure", "after-reporting", 0.33) for text in ("Wat nu?", "Horen we iets terug?")]
-    assert [o.outcome for o in _agreeing(weak)] == ["answered", "answered"]
+    assert [o.outcome for o in agreeing(weak)] == ["answered", "answered"]
     disagreeing = [weak[0], QuestionOutcome("Via welk formulier?", "unsure", "notification-format", 0.33)]
-    assert [o.outcome for o in _agreeing(disagreeing)] == ["unsure", "unsure"]
+    assert [o.outcome for o in agreeing(disagreeing)] == ["unsure", "unsure"]
 
 
 @pytest.mark.parametrize(

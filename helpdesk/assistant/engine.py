@@ -32,6 +32,7 @@ from helpdesk.assistant.facets import (
 from helpdesk.assistant.matcher import Match, Matcher, facets_of, top
 from helpdesk.assistant.precedents import Precedents
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES, classify_question
+from helpdesk.assistant.together import agreeing, asides, combine
 from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
 from helpdesk.knowledge.precedents import Precedent, load_precedents
@@ -59,10 +60,6 @@ CLEAR_WINNER_MARGIN = 0.07
 TIE_MARGIN = 0.03
 # A question beside an answered one with at most this many words the base knows is an aside ("Who does what?").
 VAGUE_MAX_KNOWN = 1
-# A weak question whose best article the message already gets by another question is covered by it from this score.
-SAME_SUBJECT_FLOOR = 0.25
-# Two or more weak questions of one message agreeing on their best article are answered with it from this score.
-AGREEING_FLOOR = 0.30
 # A question asking only more of the report the question before it was answered about ("and is there a deadline?")
 # keeps that report when the earlier answer scored at least this.
 SURE_OF_SUBJECT = 0.5
@@ -184,7 +181,13 @@ class Assistant:
             outcomes.append(outcome)
             previous, before = question.full, outcome
             subject = outcome if outcome.outcome == "answered" else subject
-        return _combine(self._asides(_agreeing(outcomes), lang), lang)
+        return combine(self._asides(agreeing(outcomes), lang), lang)
+
+    def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
+        def read_with(text: str, other: str) -> Match:
+            return top(self.matcher.rank(self.analyzer.tokens(text, lang), self.analyzer.tokens(other, lang)))
+
+        return asides(outcomes, lambda text: self._vague(text, lang), read_with)
 
     def _last_answer(self, earlier: list[str], lang: str) -> QuestionOutcome | None:
         """The last question the asker's earlier message got an answer to, read in its own conversation."""
@@ -192,39 +195,6 @@ class Assistant:
             return None
         decision = self._decide(earlier[-1], earlier[:-1], detect_language(earlier[-1], lang))
         return next((o for o in reversed(decision.questions) if o.outcome == "answered"), None)
-
-    def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
-        """ "What should we do now?" beside a question the message asks in full says nothing of its own: it is
-        answered by the answer to that question (or, after "does the CRA cover us?", by the deflection: "Who is
-        right?"), and does not send the whole message to a person."""
-        answered = {o.slug for o in outcomes if o.outcome == "answered"}
-        if not answered and not any(o.outcome == "applicability" for o in outcomes):
-            return outcomes
-        result: list[QuestionOutcome] = []
-        before: QuestionOutcome | None = None  # the last answered question
-        for o in outcomes:
-            if o.outcome == "unsure" and (
-                self._vague(o.text, lang) or self._same_subject(o, answered) or self._refines(o, before, lang)
-            ):
-                o = dataclasses.replace(o, outcome="aside", reason=f"aside: {o.reason}")
-            before = o if o.outcome == "answered" else before
-            result.append(o)
-        return result
-
-    def _refines(self, outcome: QuestionOutcome, before: QuestionOutcome | None, lang: str) -> bool:
-        """ "From when do the 24 hours run? From the customer's first call, or from when we confirmed it?": read with
-        the answered question before it, the weak one is about the same article - it asks that question more
-        precisely, and the article answers both."""
-        if before is None:
-            return False
-        ranked = self.matcher.rank(self.analyzer.tokens(outcome.text, lang), self.analyzer.tokens(before.text, lang))
-        return top(ranked).slug == before.slug and top(ranked).score >= SAME_SUBJECT_FLOOR
-
-    @staticmethod
-    def _same_subject(outcome: QuestionOutcome, answered: set[str | None]) -> bool:
-        """A weak question whose best guess is an article the message already gets, with some evidence: "Who should
-        be our primary representative? Can we add our consultant as a second user?" are both platform access."""
-        return outcome.slug in answered and outcome.score >= SAME_SUBJECT_FLOOR
 
     def _vague(self, text: str, lang: str) -> bool:
         """Too few words the knowledge base knows to be a question of its own, and none of its concepts ("the first
@@ -406,34 +376,3 @@ class Assistant:
         tokens = self.analyzer.tokens(text, lang)
         named = any(t.startswith(CONCEPT_PREFIX) for t in tokens)
         return named and top(self.matcher.rank(tokens)).score >= self.threshold
-
-
-def _agreeing(outcomes: list[QuestionOutcome]) -> list[QuestionOutcome]:
-    """ "What happens now on your side? Will we hear back?": two questions, each too weak alone, whose best article is
-    the same - together they are evidence for it, and it answers both."""
-    unsure = [o for o in outcomes if o.outcome == "unsure"]
-    slugs = {o.slug for o in unsure}
-    if len(unsure) < 2 or len(slugs) != 1 or any(o.score < AGREEING_FLOOR for o in unsure) or None in slugs:
-        return outcomes
-    return [
-        dataclasses.replace(o, outcome="answered", reason=f"agreeing: {o.reason}") if o.outcome == "unsure" else o
-        for o in outcomes
-    ]
-
-
-def _combine(outcomes: list[QuestionOutcome], lang: str) -> Decision:
-    answered = [o for o in outcomes if o.outcome == "answered"]
-    articles = tuple(dict.fromkeys(o.slug for o in answered if o.slug))
-    # At most one article level with another joins them: a reply that hedges on every question answers none well.
-    level = next((o.also for o in answered if o.also and o.also not in articles), None)
-    articles += (level,) if level else ()
-    deflect = any(o.outcome == "applicability" for o in outcomes)
-    escalate = any(o.outcome in ("unsure", "outside-reporting") for o in outcomes)
-    if any(o.outcome == "unsure" for o in outcomes):
-        # A question the assistant is unsure of sends the message to a person, who answers it whole: half an answer
-        # now and half later reads as the whole answer under a deadline (EVAL.md counts it as wrong). What the
-        # assistant would have said per question stays in `questions`, for staff.
-        articles = ()
-    confidence = min((o.score for o in answered), default=0.0)
-    reasons = tuple(o.reason for o in outcomes if o.reason)
-    return Decision(articles, deflect, escalate, lang, confidence, reasons=reasons, questions=tuple(outcomes))
