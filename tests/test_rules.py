@@ -120,6 +120,10 @@ APPLICABILITY = [
     "This need to be reported?",
     "Are small companies even inside this reporting thing, or is there some exception for startups?",
     "Does the reporting obligation of the CRA apply to us, or only NIS2?",
+    "Telt zoiets als 'actief misbruikt' en moeten we het dan melden?",
+    "Is it considered a vulnerability of our product which we have to report, or the library's?",
+    "Does the CRA reporting obligation even apply to a pure SaaS product, or is this NIS2 territory only?",
+    "If an attacker used stolen API keys to pull GPS traces of 40 vehicles, does that count as a severe incident?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -171,6 +175,10 @@ NOT_APPLICABILITY = [
     "We would be grateful for confirmation of the exact date from which Article 14 applies.",
     "Is there an exception for weekends?",
     "Geldt daarvoor een uitzondering voor kleine ondernemingen?",
+    "Could you clarify whether such a request carries a deadline, and whether it displaces the final report?",
+    "Is it the NCSC because of the importer, or the German one because most users are there?",
+    "Does somebody on your side have to approve us before we can file anything?",
+    "What counts as the start of the 24 hour clock?",
 ]
 
 
@@ -303,6 +311,11 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "early warning, the platform is not working for us.",
         "Bij deze wil ik melden dat onze weegschalen sinds dinsdagavond hun gegevens naar een onbekend adres sturen. "
         "Iemand is op onze cloudserver ingebroken. Wilt u dit in behandeling nemen?",
+        "With this e-mail we submit the early warning for an actively exploited vulnerability.\n\nManufacturer: MediTrack "
+        "B.V.\nProduct: MediTrack app 4.2.6\n\nPlease confirm the receipt.",
+        "MELDING!! onze backend is vannacht gehackt, 300 accounts overgenomen. kunnen jullie dit doorzetten naar enisa?",
+        "Hierbij meld ik een lek in onze gateway. Sinds gisteravond logt iemand in vanaf een ip adres in het buitenland. "
+        "Getroffen: 14 gateways. Willen jullie bevestigen dat de melding binnen is?",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -319,6 +332,8 @@ def test_actual_notifications_are_recognised(text: str) -> None:
         "Can we send our notification to you by e-mail if the platform is down?",
         "Hieronder onze vraag over de melding: moet de productversie erin?",
         "See below the notification requirements we found; which apply to the early warning?",
+        "if an attacker used stolen API keys from a contractors laptop to pull GPS traces of about 40 vehicles, does that "
+        "count as a severe incident under the CRA or is it just a GDPR breach?",
     ],
 )
 def test_questions_about_notifying_are_not_notifications(text: str) -> None:
@@ -348,6 +363,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Hoe lang zijn wij gehouden beveiligingsupdates te leveren?",
         "Is there guidance on secure development for our firmware team?",
         "We are unsure whether our radar is an important product of class I and whether we need a notified body.",
+        "How long are we required to keep shipping security updates under the CRA?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

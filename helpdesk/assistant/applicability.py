@@ -16,6 +16,8 @@ from helpdesk.text.split import sentences
 # goes in it, and "een notified body" is no notification at all.
 _REPORT_VERB = (
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthis )(?<!\bthat )(?<!\bde )(?<!\bhet )(?<!\been )(?<!\bonze )"
+    # "before we can file anything": what the asker may do, not what it must.
+    r"(?<!\bcan )(?<!\bcould )(?<!\bmay )"
     r"(report|notify|notif|file|disclose|declare|send (a|an|the)? ?(report|notification)|melden|aanmelden|rapporteren|"
     r"doorgeven|gemeld|gerapporteerd|meldingen? (doen|maken|indienen))"
 )
@@ -51,6 +53,7 @@ _SCOPE_WORDS = (
 )
 _CASE_TERMS = (
     r"(severe incident|serious incident|significant incident|actively exploited vulnerability|actively exploited|"
+    r"actief misbruikt|actively abused|"
     r"exploited vulnerability|ernstig incident|ernstige incident|actief uitgebuite kwetsbaarheid|actief uitgebuit|"
     r"meldplichtig|meldingsplichtig|manufacturer|fabrikant|product with digital elements|product met digitale elementen)"
 )
@@ -68,7 +71,7 @@ _WHETHER: list[tuple[str, str]] = [
         "whether",
         # Not "whether we can send the notification to this address": what the asker may do is procedure.
         # Nor "whether it is possible that the NCSC waits", "if it is necessary to list all countries".
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?![^?.]{0,30}\b(can|may|could)\b)(?![^?.]{0,60}\b(submitted|sent|send|submit|filed|provided|delivered) (through|via|by|in|on|per)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|report|notif(?!ied bod)|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)(?!ied bod)",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the obligation|the reporting obligation|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?![^?.]{0,30}\b(can|may|could)\b)(?![^?.]{0,60}\b(submitted|sent|send|submit|filed|provided|delivered) (through|via|by|in|on|per)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|(?<!the )(?<!a )(?<!final )(?<!our )(?<!this )report|notif(?!ied bod)|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)(?!ied bod)",
     ),
     (
         "whether",
@@ -226,6 +229,11 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         r"\b(count|counts|qualify|qualifies|classify|classifies|considered|regarded|deemed|seen|consider (this|it|that)) as\b"
         r"(?! (the )?(start|begin|beginning|moment)\b)",
     ),
+    (
+        # "Is it considered a vulnerability of our product which we have to report?"
+        "counts as",
+        r"^(and )?(is|are|would) (it|this|that|these|they) (be )?considered (a|an)\b",
+    ),
     # "We must report this or not?", "moeten we dit melden of niet?"
     ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
     (
@@ -242,7 +250,8 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "counts as",
-        r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die)?\s?(als|mee als)\b",
+        r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die|zoiets|zo'?n)?\s?"
+        r"(als|mee als)\b",
     ),
     # "... of cliënte als fabrikant in de zin van artikel 3 kwalificeert", "does this constitute a severe incident"
     ("counts as", rf"\bals ['\"\u2018\u201c]?{_CASE_TERMS}\b[^?.]{{0,60}}\bkwalificeert\b"),
@@ -302,7 +311,7 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "we are",
-        r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they|it)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
+        r"(^(and |en )?(are|am|is) (we|i|our company|our firm|my company|they)|\b(are|am) (we|i))\b[^?.]{0,60}\b(a |an |the )?(manufacturer|importer|distributor|steward|obliged|required|obligated|responsible|covered)\b",
     ),
     (
         # "Worden wij dan als fabrikant gezien?"

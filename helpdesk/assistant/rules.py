@@ -121,7 +121,11 @@ _NOTIFICATION_OPENERS = re.compile(
     r"notification|report|submittal|filing)\b|\b(please|pls|kindly) (log|record) this\b|"
     r"\b(please|pls|kindly) (forward|pass) (this|it) (on )?to (whoever|the right|the responsible|someone)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
-    r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
+    r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|"
+    # "With this e-mail we submit the early warning", "MELDING!! onze backend is gehackt"
+    r"\bwith this (e-?mail|message|mail|letter),? (we|i) (hereby )?(submit|send|report|notify|file)\b|"
+    r"\bmet (deze|dit) (e-?mail|mail|bericht) (dienen|sturen|melden|doen) (wij|we|ik)\b|"
+    r"^\s*(melding|notification|report|incident|urgent|spoed)\s*!+|\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     r"\b(dit|deze) (bericht|e-?mail|mail) (is|geldt als|dient als) (onze|ons|de|een) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
     # "This is our early warning under Article 14(4)(a)", "ik meld bij deze een incident": the report itself.
@@ -146,19 +150,23 @@ _NOTIFICATION_FACTS = [
     r"\bcve-\d{4}-\d{3,}\b",
     # The fields of a filled-in report: "Product: SmartHub Pro", "Fabrikant: ..."
     r"(?m)^\s*(?:[-*\u2022]\s*)?(product|manufacturer|fabrikant|producent|affected versions?|getroffen versies?|"
-    r"vulnerability|kwetsbaarheid|impact|severity|ernst|mitigation|mitigatie|issue|awareness|apparaat|device|bevinding)\s*:",
+    r"vulnerability|kwetsbaarheid|impact|severity|ernst|mitigation|mitigatie|issue|awareness|apparaat|device|bevinding|"
+    r"getroffen|affected|impacted|became aware|description|beschrijving|measures|maatregelen)\s*:",
     r"\b(version|versions|versie|versies|firmware|firmwareversie|softwareversie|fw|build) v?\d+(\.\d+)+",
     r"\b(iocs?|indicators of compromise|botnet|active exploitation|exploitation confirmed)\b",
     r"\b(attackers?|aanvallers?|threat actors?|hackers?|ransomware|malware|malafide)\b",
-    r"\b(compromised|gecompromitteerd|breach|breached|was hacked|zijn gehackt|is gehackt|ingebroken)\b",
+    r"\b(compromised|gecompromitteerd|breach|breached|hacked|gehackt|ingebroken)\b",
+    r"\bip[- ]?(adres|address)(sen|es)?\b",
     r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
     # "iemand heeft via internet in de deurbellen gezeten", "about 80 units sold"
     r"\b(via (het )?internet|remotely|op afstand)\b[^.\n]{0,60}\b(gezeten|binnengedrongen|overgenomen|accessed|took over|"
     r"taken over|toegang)\b",
-    r"\b\d+ (stuks|units|devices|apparaten|klanten|customers|installaties|installations)\b",
+    r"\b\d+ (stuks|units|devices|apparaten|klanten|customers|installaties|installations|accounts|gateways|sloten|locks|"
+    r"sensoren|sensors|cameras|camera's)\b",
     r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
     r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
-    r"\b(confirm receipt|acknowledge receipt|ontvangstbevestiging|ontvangst (te )?bevestigen)\b",
+    r"\b(confirm (the )?receipt|acknowledge (the )?receipt|ontvangstbevestiging|ontvangst (te )?bevestigen|"
+    r"bevestigen dat (de|onze|mijn) melding (binnen|ontvangen)|confirm (that )?(you|the ncsc) (received|have received))\b",
     r"\b(exploited in the wild|actively being exploited|being actively exploited|wordt actief misbruikt|"
     r"actief wordt misbruikt|actief misbruikt wordt|actief uitgebuit wordt|actief wordt uitgebuit)\b",
     r"\b(taken offline|offline gehaald|hotfix|workaround (is )?(available|beschikbaar)|getroffen product|affected product)\b",
@@ -188,7 +196,8 @@ def _notification(text: str) -> str | None:
     forwarded = next((m for s in statements if (m := _FORWARDED_REPORT.search(s))), None)
     if forwarded:
         return f"a copy of a report: {forwarded.group(0).strip()!r}"
-    if len(facts) >= 3 and text.count("?") <= 1:
+    # "If an attacker used stolen keys to ..., does that count as ...?" tells facts only within its question.
+    if len(facts) >= 3 and text.count("?") <= 1 and statements:
         return f"reads as a notification: {', '.join(repr(f) for f in facts[:3])}"
     return None
 
@@ -212,13 +221,17 @@ _OTHER_REGIME = (
 _other_regime = _any(_OTHER_REGIME)
 _UNDER_THE_CRA = re.compile(
     r"\b(onder|under|within|binnen) (de |het |the )?(meldplicht |reporting obligation )?(van de |of the )?"
-    r"(cra|cyber ?resilience ?act|cyberweerbaarheidsverordening|meldplicht|reporting obligation)\b"
+    r"(cra|cyber ?resilience ?act|cyberweerbaarheidsverordening|meldplicht|reporting obligation)\b|"
+    # "Does the CRA reporting obligation even apply to a pure SaaS product, or is this NIS2 territory only?"
+    r"\b(cra|cyber ?resilience ?act|cyberweerbaarheidsverordening)\b[^?.]{0,40}\b(appl(y|ies)|van toepassing|geldt|gelden)\b"
 )
 _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
     r"\b(sbom|s-bom|software bill of materials)\b",
-    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support)|"
+    r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|"
+    r"how long (are|is) (we|i|the manufacturer|a manufacturer) (required|obliged|expected|supposed) to (keep )?"
+    r"(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support)|"
     r"(gehouden|verplicht)\b[^?.]{0,30}\b(updates|beveiligingsupdates) te (leveren|verstrekken|bieden|blijven leveren))",
     # Building a secure product (Annex I), not reporting: "how should we store passwords securely?"
     r"\b(store|hash|encrypt|protect) (the |our |(customer|user|client)(s|'s|s')? )*(passwords?|credentials|secrets|keys)\b"
