@@ -525,3 +525,30 @@ def test_a_later_question_naming_a_report_of_its_own_does_not_keep_the_one_befor
         "How fast must the early warning on an incident go in? And what must the final report contain?"
     )
     assert "incident-final-report" in decision.articles
+
+
+@pytest.mark.parametrize(
+    "earlier, follow_up, expected",
+    [
+        (
+            "What must the early warning on a severe incident contain?",
+            "And the one after that?",
+            "incident-notification",
+        ),
+        (
+            "Wat moet er in de kwetsbaarheidsmelding van 72 uur?",
+            "oke, gedaan. hoelang hebben we voor de volgende stap?",
+            "vulnerability-final-report",
+        ),
+        ("What goes in the early warning on an exploited vulnerability?", "and the 72h one after that?", None),
+    ],
+)
+def test_the_next_stage_follows_the_stage_asked_about_before(
+    assistant: Assistant, earlier: str, follow_up: str, expected: str | None
+) -> None:
+    decision = assistant.decide(follow_up, history=[earlier])
+    if expected is None:  # it names its report: read from its own words
+        assert decision.articles == ("vulnerability-notification",)
+        assert not any("stage after" in reason for reason in decision.reasons)
+    else:
+        assert decision.articles == (expected,) and not decision.escalate

@@ -22,8 +22,10 @@ from helpdesk.assistant.facets import (
     STAGES,
     TRACKS,
     asks_a_definition,
+    asks_next,
     follow_up_tokens,
     is_elliptical,
+    next_stage,
     overview_first,
     points_back,
     refers_back,
@@ -228,6 +230,10 @@ class Assistant:
         # A first question set up by statements of its own ("Wrong version number in our early warning. How do I fix
         # that?") is read with them, not as a follow-up to the earlier message.
         own_setting = before is None and any(t in self.matcher.idf for t in context)
+        if previous_tokens and not own_setting and asks_next(question.text):
+            following = self._next_outcome(question, before or self._last_answer(earlier, lang), tokens)
+            if following:
+                return following
         if previous_tokens and not own_setting and is_elliptical(question.text, tokens, question.joined):
             read_as_follow_up = self._follow_up(
                 question, tokens, context, previous_tokens, before or self._last_answer(earlier, lang), lang
@@ -316,6 +322,23 @@ class Assistant:
             return None
         return QuestionOutcome(
             question.text, "answered", other, before.score, reason=f"follow-up: as {before.slug}, for {other}"
+        )
+
+    def _next_outcome(
+        self, question: Question, before: QuestionOutcome | None, tokens: tuple[str, ...]
+    ) -> QuestionOutcome | None:
+        """ "And the one after that?" after a question answered by the incident's early warning asks about the
+        incident notification; "the next step" after the notification, about the final report. Not when the fragment
+        names a report itself ("and the 72h one after that?" is read from its words)."""
+        if before is None or before.outcome != "answered" or not before.slug:
+            return None
+        if (STAGES | {NOTIFICATION}) & set(tokens) or any(t.isdigit() for t in tokens):
+            return None
+        following = next_stage(self.facets_of, before.slug)
+        if following is None:
+            return None
+        return QuestionOutcome(
+            question.text, "answered", following, before.score, reason=f"follow-up: the stage after {before.slug}"
         )
 
     def _better_alone(self, tokens: tuple[str, ...], context: tuple[str, ...], with_previous: list[Match]) -> bool:

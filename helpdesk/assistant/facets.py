@@ -108,6 +108,29 @@ def twin(facets_of: dict[str, frozenset[str]], slug: str, asked: frozenset[str])
     return matching[0] if len(matching) == 1 else None
 
 
+# "And the one after that?", "en daarna?", "hoelang hebben we voor de volgende stap?": the stage after the one before.
+_ASKS_NEXT = re.compile(
+    r"\b(after that|the one after|the next (one|step|stage|report)|next step|then what|what comes next|"
+    r"daarna|daarop|volgende (stap|fase|melding|ronde)|de volgende|wat komt (er )?(dan|hierna|daarna)|achteraan)\b"
+)
+
+
+def asks_next(text: str) -> bool:
+    return bool(_ASKS_NEXT.search(fold(text)))
+
+
+def next_stage(facets_of: dict[str, frozenset[str]], slug: str) -> str | None:
+    """The article of the stage that follows `slug`'s on its track: the early warning is followed by the
+    notification, the notification by the final report. None after the last stage, or off the tracks."""
+    own = facets_of.get(slug, frozenset())
+    track, stage = own & TRACKS, own & STAGES
+    if len(track) != 1 or stage - {"@early_warning"}:
+        return None
+    wanted = track if stage else track | {"@final_report"}
+    matching = [other for other, facets in facets_of.items() if facets == wanted]
+    return matching[0] if len(matching) == 1 else None
+
+
 def overview_first(ranked: list[Match], tokens: tuple[str, ...], lead: float) -> list[Match]:
     """ "How fast must we report an exploited vulnerability?" names no stage: the overview of every stage and its
     deadline answers it, where one stage's article ("reporting" reads as that stage's name) answers a third of it.
