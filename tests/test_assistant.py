@@ -552,3 +552,8 @@ def test_the_next_stage_follows_the_stage_asked_about_before(
         assert not any("stage after" in reason for reason in decision.reasons)
     else:
         assert decision.articles == (expected,) and not decision.escalate
+
+
+def test_asking_for_an_acknowledgement_is_asking_what_happens_after_reporting(assistant: Assistant) -> None:
+    decision = assistant.decide("Will we receive any acknowledgement or reference number after we submit?")
+    assert decision.articles == ("after-reporting",) and not decision.escalate

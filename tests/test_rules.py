@@ -124,6 +124,14 @@ APPLICABILITY = [
     "Is it considered a vulnerability of our product which we have to report, or the library's?",
     "Does the CRA reporting obligation even apply to a pure SaaS product, or is this NIS2 territory only?",
     "If an attacker used stolen API keys to pull GPS traces of 40 vehicles, does that count as a severe incident?",
+    'Is this considered "actively exploited", given that the attempts failed?',
+    "telt dat mee voor de CRA?",
+    "Telt dat dan voor mij, of moet die Chinese fabrikant dat melden?",
+    "Moet ik dat dan ook melden, of geldt die wet alleen voor wat ik nu nog verkoop?",
+    "Noemen ze dat dan een 'actief uitgebuite kwetsbaarheid'?",
+    "Is zo'n gratis programmaatje nou ook iets waar die nieuwe wet over gaat?",
+    "Moeten wij ons aan die meldplicht houden of nie?",
+    "Wij verzoeken u te bevestigen dat deze software niet als product met digitale elementen dient te worden aangemerkt.",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -179,6 +187,8 @@ NOT_APPLICABILITY = [
     "Is it the NCSC because of the importer, or the German one because most users are there?",
     "Does somebody on your side have to approve us before we can file anything?",
     "What counts as the start of the 24 hour clock?",
+    "Krijgen we na het indienen een bevestiging dat we daarmee aan de CRA voldoen?",
+    "Moeten we bij jullie melden of moet dat bij ENISA?",
 ]
 
 
@@ -316,6 +326,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "MELDING!! onze backend is vannacht gehackt, 300 accounts overgenomen. kunnen jullie dit doorzetten naar enisa?",
         "Hierbij meld ik een lek in onze gateway. Sinds gisteravond logt iemand in vanaf een ip adres in het buitenland. "
         "Getroffen: 14 gateways. Willen jullie bevestigen dat de melding binnen is?",
+        "Hi NCSC, sending this through as our early warning since we couldn't get the portal sorted:\n- Manufacturer: "
+        "Dropbear Aero\n- Product: DB-7 drone, firmware 4.2.0\nPlease confirm you've got this.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -364,6 +376,7 @@ def test_questions_about_notifying_are_not_notifications(text: str) -> None:
         "Is there guidance on secure development for our firmware team?",
         "We are unsure whether our radar is an important product of class I and whether we need a notified body.",
         "How long are we required to keep shipping security updates under the CRA?",
+        "cyclonedx or spdx?",
     ],
 )
 def test_topics_outside_reporting(text: str) -> None:

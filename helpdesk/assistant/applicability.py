@@ -232,10 +232,12 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     (
         # "Is it considered a vulnerability of our product which we have to report?"
         "counts as",
-        r"^(and )?(is|are|would) (it|this|that|these|they) (be )?considered (a|an)\b",
+        r"^(and )?(is|are|would) (it|this|that|these|they) (be )?considered (a|an)\b|"
+        # 'Is this considered "actively exploited", given that the attempts failed?'
+        rf"\bconsidered (as )?(a |an )?['\"\u2018\u201c]?{_CASE_TERMS}",
     ),
     # "We must report this or not?", "moeten we dit melden of niet?"
-    ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet)\b"),
+    ("or not", rf"\b{_REPORT_VERB}\w*\b[^?.]{{0,30}}\b(or not|of niet|of nie)\b"),
     (
         # "Is this 'actively exploited' in the meaning of the law?"
         "case",
@@ -268,7 +270,7 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.
     (
         "counts",
-        r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my)\b"
+        r"^(en |and )?(tellen|telt|do|does) (die|deze|ze|onze|oude|mijn|they|those|these|our|old|older|my|dat|dit|zoiets)\b"
         r"(?![^?.]*\b(weekends?|dag|dagen|days?|uur|uren|hours?|feestdag\w*|holidays?|vakantie)\b)[^?.]{0,30}"
         r"\b(mee|count)\b",
     ),
@@ -325,7 +327,12 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     ("applies", r"\b(valt|vallen|vallt|val)\b[^?.]{0,80}\bonder\b"),
     # A yes/no question: "geldt die 24 uurs termijn ook voor ons"; not "which procedure applies to us".
     ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?.]{0,60}\b(ook )?voor (ons|mij|onze)\b"),
-    ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b"),
+    # Not "geldt die termijn ook voor het eindverslag?", which asks which deadline.
+    (
+        "applies to us",
+        r"^(en |maar )?(geldt|gelden)\b[^?]{0,60}\book voor\b(?!\s+(het |de |een |die |dat )?(eindverslag|melding\w*|"
+        r"waarschuwing|verslag|incident\w*|kwetsba\w*|weekend\w*|feestdag\w*|stap|fase|tussentijds\w*)\b)",
+    ),
     # "Geldt dat hele meldgedoe eigenlijk wel voor zo'n klein bedrijfje als wij?"
     ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,80}\b(eigenlijk wel|uberhaupt|wel) voor\b"),
     ("applies to us", r"^(en |maar )?(geldt|gelden)\b[^?]{0,80}\bvoor\b[^?]{0,40}\b(als|zoals) (wij|ons|ik|mij)\b"),
@@ -361,6 +368,36 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         r"\b(report\w*|meld\w*|notif\w*|cra|obligations?|verplichting\w*)\b[^?]{0,80}"
         r"\b(exception|exemption|uitzondering|vrijstelling)s? (for|voor) (small|startups?|micro|smes?|kleine|mkb|"
         r"start-?ups?|companies|bedrijven|ondernemingen|us|ons)\b",
+    ),
+    # "Telt dat dan voor mij, of moet die Chinese fabrikant dat melden?", "of geldt die wet alleen voor wat ik verkoop?"
+    (
+        "applies to us",
+        r"^(en |maar )?(telt|tellen|geldt|gelden) (dat|dit|het|zoiets)( dan| nou| nu)? (ook |wel )?voor (mij|ons)\b|"
+        r"\b(geldt|gelden) (die|de|deze) (wet|regels?|cra|verordening|meldplicht)\b[^?.]{0,10}\b(alleen|ook|wel|niet) voor\b",
+    ),
+    (
+        "whose obligation",
+        r"\b(of|or) (moet|moeten|must|should|does|do) (die|de|het|the|hij|zij|ze|they|he|she)\b[^?]{0,40}"
+        r"\b(melden|report|notify)\b[^?]{0,10}\?",
+    ),
+    # "Noemen ze dat dan een 'actief uitgebuite kwetsbaarheid'?", "would you call this a severe incident?"
+    (
+        "case",
+        rf"\b(noemen|noem|noemt|call|calls)( ze| je| jullie| we| you| they| u)? (dat|dit|this|that|it)( dan)? "
+        rf"(een |a |an )?['\"\u2018\u201c]?{_CASE_TERMS}",
+    ),
+    # "Is zo'n gratis programmaatje nou ook iets waar die nieuwe wet over gaat?", "aan die meldplicht houden of nie?"
+    (
+        "applies",
+        r"\biets waar (die|de|deze) (nieuwe )?(wet|cra|regels?|verordening|meldplicht) (over gaat|voor geldt|op ziet)\b|"
+        r"\b(something|anything) (that )?the (cra|law|regulation|reporting obligation) (covers|is about|applies to)\b|"
+        # Not "krijgen we een bevestiging dat we aan de CRA voldoen?", which asks what happens after reporting.
+        r"\b(ons|zich|me|mij) aan (die|de|deze) (meldplicht|cra|regels|wet|verordening) (houden|te houden)\b",
+    ),
+    # "... dat deze software niet als in de handel gebracht product met digitale elementen dient te worden aangemerkt"
+    (
+        "counts as",
+        rf"\bals\b[^?.]{{0,60}}{_CASE_TERMS}[^?.]{{0,30}}\b(aangemerkt|beschouwd|gezien|gekwalificeerd)\b",
     ),
     # "We must report vulnerabilities also for the sensors or only for the gateway?"
     (

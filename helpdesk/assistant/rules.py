@@ -124,6 +124,8 @@ _NOTIFICATION_OPENERS = re.compile(
     r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|"
     # "With this e-mail we submit the early warning", "MELDING!! onze backend is gehackt"
     r"\bwith this (e-?mail|message|mail|letter),? (we|i) (hereby )?(submit|send|report|notify|file)\b|"
+    r"\b(sending|send|submitting|submit|filing) (this|it) (through |in )?as (our|the|an|a) (early warning|notification|"
+    r"report|final report)\b|"
     r"\bmet (deze|dit) (e-?mail|mail|bericht) (dienen|sturen|melden|doen) (wij|we|ik)\b|"
     r"^\s*(melding|notification|report|incident|urgent|spoed)\s*!+|\bhierbij (doen|doe|sturen|stuur|zenden|zend|dienen|dien|geven|geef) (wij|we|ik)\b[^.\n]{0,120}\b(melding|waarschuwing|eindverslag|verslag)|"
     r"\b(sturen|zenden|versturen) (wij|we|ik) (u )?(hierbij )?(onze|ons|mijn|de) [^.\n]{0,20}(melding|waarschuwing|eindverslag)\b|"
@@ -228,7 +230,7 @@ _UNDER_THE_CRA = re.compile(
 _outside_reporting = _any(
     r"\bce[- ]?(mark|marking|markering|keurmerk|label)\b",
     r"\b(conformity assessment|conformiteitsbeoordeling|declaration of conformity|conformiteitsverklaring|notified bod(y|ies)|aangemelde instantie)",
-    r"\b(sbom|s-bom|software bill of materials)\b",
+    r"\b(sbom|s-bom|software bill of materials|cyclonedx|spdx)\b",
     r"\b(support period|ondersteuningsperiode|supportperiode|supporttermijn|ondersteuningstermijn|end of life|end-of-life|how long (must|should|do|will) (we|i) (have to |need to )?(keep |continue )?(provid|offer|deliver|support|ship|releas|maintain)|"
     r"how long (are|is) (we|i|the manufacturer|a manufacturer) (required|obliged|expected|supposed) to (keep )?"
     r"(provid|offer|deliver|support|ship|releas|maintain)|how many years\b[^?.]{0,40}\b(updates|support)|(obliged|required|have) to (provide|ship|deliver) (security )?updates|hoe lang (moeten|moet) (we|wij|ik)\b[^?.]{0,20}\b(updates|beveiligingsupdates|ondersteuning|support)|"
