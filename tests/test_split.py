@@ -229,3 +229,17 @@ def test_a_question_in_a_questions_word_order_is_one_whatever_its_punctuation(te
 def test_short_dutch_abbreviations_do_not_end_a_sentence() -> None:
     text = "Kunnen wij aangeven dat bepaalde gegevens (bv. sleutels, evt. logs) gevoelig zijn?"
     assert [q.text for q in split_questions(text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        ("do WE have to report that? if yes: required fields for final report", "required fields for final report"),
+        (
+            "does that count as 'actively exploited'? and if it does whats meant to go in the 24hr early warning",
+            "and if it does whats meant to go in the 24hr early warning",
+        ),
+    ],
+)
+def test_what_follows_a_condition_on_the_question_before_is_a_question(text: str, second: str) -> None:
+    assert [q.text for q in split_questions(text)][1:] == [second]

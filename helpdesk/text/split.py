@@ -82,6 +82,13 @@ _QUESTION_ORDER = re.compile(
     r"dat|de|een|onze|ons|zij|ze)\b)",
     re.IGNORECASE,
 )
+# "if yes: required fields for final report", "and if it does whats meant to go in the early warning": what follows a
+# condition on the question before asks, however it is worded.
+_CONDITION_LED = re.compile(
+    rf"^\s*(?:(?:and|en|but|maar),?\s+)?(?:{_CONDITION}|if it does|if that'?s so|als het zo is|als het moet|"
+    r"als het wel zo is|als dat wel zo is)\b\s*[,:]?\s*\S",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(
     r"\b((i|we) would like to know|(i|we)'d like to know|we want to know|could you (tell|explain)|please (tell|explain|"
     r"advise)|i wonder|wondering|graag (weten|horen)|ik vraag me af|kunt u (mij )?(vertellen|uitleggen)|"
@@ -156,7 +163,7 @@ def sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith(":"):
         return False  # "Please advise on the following:" announces the questions after it
-    if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
+    if sentence.rstrip().endswith("?") or _ASKING.search(sentence) or _CONDITION_LED.match(sentence):
         return True
     if sentence.rstrip().endswith((".", "!")) and not _QUESTION_ORDER.match(sentence):
         # A question word opening a sentence that ends with a full stop, without a question's word order, opens a
