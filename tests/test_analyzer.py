@@ -117,6 +117,7 @@ def test_everyday_words_find_the_shipped_concepts(assistant: Assistant, lang: st
     [
         ("en", "the early warning for a severe incident (not a vulnerability)", "@incident", "@vulnerability"),
         ("nl", "het gaat om een incident en geen kwetsbaarheid", "@incident", "@vulnerability"),
+        ("en", "and when it is an incident, not vulnerability?", "@incident", "@vulnerability"),
         ("en", "we have no account yet, how do we log in?", "@login", None),  # other topics stay named
     ],
 )

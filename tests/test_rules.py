@@ -132,6 +132,11 @@ APPLICABILITY = [
     "Is zo'n gratis programmaatje nou ook iets waar die nieuwe wet over gaat?",
     "Moeten wij ons aan die meldplicht houden of nie?",
     "Wij verzoeken u te bevestigen dat deze software niet als product met digitale elementen dient te worden aangemerkt.",
+    "geldt dat dan als ons lek en moeten wij dat melden?",
+    "Ik verzoek u te bevestigen dat de meldplicht zich niet uitstrekt tot deze reeds verkochte meters.",
+    "Rust de meldplicht in dat geval op ons als integrerende fabrikant, op de leverancier, of op beiden?",
+    "Does the reporting obligation rest on us or on our chip supplier?",
+    "Is dit nou zo'n 'ernstig incident' dat we moeten melden?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -326,6 +331,8 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "MELDING!! onze backend is vannacht gehackt, 300 accounts overgenomen. kunnen jullie dit doorzetten naar enisa?",
         "Hierbij meld ik een lek in onze gateway. Sinds gisteravond logt iemand in vanaf een ip adres in het buitenland. "
         "Getroffen: 14 gateways. Willen jullie bevestigen dat de melding binnen is?",
+        "Hierbij doet Hollandia Connected Group N.V., gevestigd te Amsterdam, ingevolge artikel 14 een vroegtijdige waarschuwing van een actief "
+        "uitgebuite kwetsbaarheid.\n\nProduct: HC-Gateway 3\n\nIk verzoek u de ontvangst van deze melding te bevestigen.",
         "Hi NCSC, sending this through as our early warning since we couldn't get the portal sorted:\n- Manufacturer: "
         "Dropbear Aero\n- Product: DB-7 drone, firmware 4.2.0\nPlease confirm you've got this.",
     ],

@@ -218,7 +218,7 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         "case",
         # Not "Would you be able to tell me what goes into the early warning if we are hit by a severe incident?"
         rf"^(and |en )?(is|are|was|were|would(?! you| it be possible)|counts?|zijn|wordt)\b[^?]{{0,120}}"
-        rf"\b(a|an|as|als|een) ['\"\u2018\u201c]?{_CASE_TERMS}|"
+        rf"\b(a|an|as|als|een|zo'?n) ['\"\u2018\u201c]?{_CASE_TERMS}|"
         # "telt dit als een ernstig incident"; not "geldt voor het eindverslag inzake een actief uitgebuite kwetsbaarheid
         # dezelfde termijn?", which asks which deadline.
         rf"^(en )?(telt|tellen|geldt|gelden|kwalificeert)\b[^?]{{0,120}}\b(as|als) (een )?['\"\u2018\u201c]?{_CASE_TERMS}",
@@ -253,7 +253,7 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     (
         "counts as",
         r"\b(telt|tellen|geldt|gelden|kwalificeert|beschouwd|aangemerkt|gezien) (dit|dat|het|deze|die|zoiets|zo'?n)?\s?"
-        r"(als|mee als)\b",
+        r"((dan|nou|nu|ook|eigenlijk) )?(als|mee als)\b",
     ),
     # "... of cliënte als fabrikant in de zin van artikel 3 kwalificeert", "does this constitute a severe incident"
     ("counts as", rf"\bals ['\"\u2018\u201c]?{_CASE_TERMS}\b[^?.]{{0,60}}\bkwalificeert\b"),
@@ -398,6 +398,13 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     (
         "counts as",
         rf"\bals\b[^?.]{{0,60}}{_CASE_TERMS}[^?.]{{0,30}}\b(aangemerkt|beschouwd|gezien|gekwalificeerd)\b",
+    ),
+    # "... te bevestigen dat de meldplicht zich niet uitstrekt tot deze producten", "Rust de meldplicht op ons?"
+    (
+        "whose obligation",
+        r"\b(meldplicht|verplichting|obligation|duty|cra|verordening)\b[^?.]{0,80}\b(uitstrekt|strekt zich|extends? to)\b|"
+        r"\b(rust|ligt|rusten|liggen) (de |die |deze )?(meldplicht|verplichting|plicht)\b[^?.]{0,40}\b(op|bij)\b|"
+        r"\b(does|would|will) the (reporting )?(obligation|duty) (rest|lie|fall) (on|with|upon)\b",
     ),
     # "We must report vulnerabilities also for the sensors or only for the gateway?"
     (

@@ -121,7 +121,8 @@ _NOTIFICATION_OPENERS = re.compile(
     r"notification|report|submittal|filing)\b|\b(please|pls|kindly) (log|record) this\b|"
     r"\b(please|pls|kindly) (forward|pass) (this|it) (on )?to (whoever|the right|the responsible|someone)\b|"
     r"\bthis (e-?mail|message|mail) (is|serves as|constitutes) (our|the|a|an) (early warning|notification|final report)|"
-    r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|"
+    r"\bhierbij doet\b[^\n]{0,60}\bmelding van\b|\bhierbij doet\b[^\n]{0,160}\b(een )?(vroegtijdige waarschuwing|"
+    r"incidentmelding|kwetsbaarheidsmelding|eindverslag)\b|"
     # "With this e-mail we submit the early warning", "MELDING!! onze backend is gehackt"
     r"\bwith this (e-?mail|message|mail|letter),? (we|i) (hereby )?(submit|send|report|notify|file)\b|"
     r"\b(sending|send|submitting|submit|filing) (this|it) (through |in )?as (our|the|an|a) (early warning|notification|"
@@ -168,7 +169,8 @@ _NOTIFICATION_FACTS = [
     r"\b(we became aware|we discovered|we detected|we found out|wij ontdekten|we ontdekten|we hebben ontdekt|ontdekt op)\b",
     r"\b(this morning|last night|yesterday|vanochtend|vannacht|gisteren|vanmorgen) (at|om)?\b",
     r"\b(confirm (the )?receipt|acknowledge (the )?receipt|ontvangstbevestiging|ontvangst (te )?bevestigen|"
-    r"bevestigen dat (de|onze|mijn) melding (binnen|ontvangen)|confirm (that )?(you|the ncsc) (received|have received))\b",
+    r"bevestigen dat (de|onze|mijn) melding (binnen|ontvangen)|confirm (that )?(you|the ncsc) (received|have received))\b|"
+    r"\bontvangst van (deze|onze|mijn|de) (melding|waarschuwing|e-?mail)\b[^.\n]{0,30}\bbevestigen\b",
     r"\b(exploited in the wild|actively being exploited|being actively exploited|wordt actief misbruikt|"
     r"actief wordt misbruikt|actief misbruikt wordt|actief uitgebuit wordt|actief wordt uitgebuit)\b",
     r"\b(taken offline|offline gehaald|hotfix|workaround (is )?(available|beschikbaar)|getroffen product|affected product)\b",

@@ -113,6 +113,7 @@ class Analyzer:
 _NEGATIONS = (
     ("not", "a"),
     ("not", "an"),
+    ("not",),  # "and when it is an incident, not vulnerability?"
     ("geen",),
     ("niet", "een"),
     ("instead", "of"),
