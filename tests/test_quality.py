@@ -6,7 +6,7 @@ is not tuned on. Both hold Dutch and English, e-mails with signatures and quoted
 `blind.jsonl` to `blind22.jsonl` were written by people who saw only the brief, the topics and the law, never the
 knowledge base or these sets. Their first runs scored 58 %, 72.5 %, 66 %, 68 %, 79 %, 74 %, 65 %, 78 %, 75 %, 84 %,
 81 %, 82 %, 89 %, 79 %, 87 %, 87 %, 83 %, 73 %, 86 %, 69 %, 82 % and 70 % correct (each after the fixes the ones
-before exposed; of the last two only the leaks were fixed). `blind23` to `blind46` came later, the same way (their
+before exposed; of the last two only the leaks were fixed). `blind23` to `blind50` came later, the same way (their
 first runs are in the commits). They are guarded here against regression only: no leak, no fall below the level
 reached. Their questions are also the shipped precedents (knowledge_base/precedents.jsonl), so each set is judged
 with the precedents of the others only.
@@ -38,7 +38,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
 @pytest.mark.parametrize(
     "name, correct, wrong",
     [
-        ("blind.jsonl", 0.87, 0.02),
+        ("blind.jsonl", 0.88, 0.02),
         ("blind2.jsonl", 0.96, 0.0),
         ("blind3.jsonl", 0.91, 0.0),
         ("blind4.jsonl", 0.86, 0.03),
@@ -69,7 +69,7 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind29.jsonl", 0.79, 0.02),
         ("blind30.jsonl", 0.76, 0.05),
         ("blind31.jsonl", 0.73, 0.03),
-        ("blind32.jsonl", 0.78, 0.08),
+        ("blind32.jsonl", 0.78, 0.07),
         ("blind33.jsonl", 0.78, 0.05),
         ("blind34.jsonl", 0.79, 0.06),
         ("blind35.jsonl", 0.79, 0.04),
@@ -79,13 +79,15 @@ def test_answer_quality(assistant: Assistant, name: str) -> None:
         ("blind39.jsonl", 0.72, 0.06),
         ("blind40.jsonl", 0.72, 0.05),
         ("blind41.jsonl", 0.7, 0.07),
-        ("blind42.jsonl", 0.82, 0.02),
+        ("blind42.jsonl", 0.82, 0.03),
         ("blind43.jsonl", 0.74, 0.03),
         ("blind44.jsonl", 0.72, 0.04),
         ("blind45.jsonl", 0.68, 0.02),
         ("blind46.jsonl", 0.68, 0.03),
         ("blind47.jsonl", 0.71, 0.06),
         ("blind48.jsonl", 0.76, 0.03),
+        ("blind49.jsonl", 0.65, 0.06),
+        ("blind50.jsonl", 0.69, 0.07),
     ],
 )
 def test_blind_sets_do_not_regress(assistant: Assistant, name: str, correct: float, wrong: float) -> None:

@@ -137,6 +137,12 @@ APPLICABILITY = [
     "Rust de meldplicht in dat geval op ons als integrerende fabrikant, op de leverancier, of op beiden?",
     "Does the reporting obligation rest on us or on our chip supplier?",
     "Is dit nou zo'n 'ernstig incident' dat we moeten melden?",
+    "is that OUR incident to report or theirs??",
+    "does the Breda BV have its own reporting duty or is it just the parent?",
+    "Is such an incident at a third party attributable to the Client for the purposes of Art. 14(3)?",
+    "whether Art. 14 extends to software versions placed on the market in 2025",
+    "In de refinement kwam de vraag op wie er nu eigenlijk 'de fabrikant' is: wij of het merk?",
+    "Of geldt die alleen voor producten die na een bepaalde datum op de markt zijn gebracht?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -265,6 +271,9 @@ def test_questions_mentioning_people_are_not_requests_for_a_person(text: str) ->
         "prikbord gehangen. Wij weten nu wat we moeten doen. Een zonnige groet uit Twente.",
         "Just closing the loop: our platform login is sorted and our primary rep is registered now. Thanks for the help "
         "earlier, really appreciated by the whole team here in Amsterdam!",
+        "Thank you so much, that was really clear and you've put my mind at ease. I'll print it out for Pieter when he's "
+        "back. Nothing else for now! Warm regards, Siobhan",
+        "brilliant, that's exactly what I needed. efcharisto poly!",
     ],
 )
 def test_closing(text: str) -> None:

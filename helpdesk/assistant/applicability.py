@@ -402,9 +402,25 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     # "... te bevestigen dat de meldplicht zich niet uitstrekt tot deze producten", "Rust de meldplicht op ons?"
     (
         "whose obligation",
-        r"\b(meldplicht|verplichting|obligation|duty|cra|verordening)\b[^?.]{0,80}\b(uitstrekt|strekt zich|extends? to)\b|"
+        r"\b(meldplicht|verplichting|obligation|duty|cra|verordening|art\.? ?14|article 14|artikel 14)\b[^?.]{0,80}"
+        r"\b(uitstrekt|strekt zich|extends? to)\b|"
         r"\b(rust|ligt|rusten|liggen) (de |die |deze )?(meldplicht|verplichting|plicht)\b[^?.]{0,40}\b(op|bij)\b|"
         r"\b(does|would|will) the (reporting )?(obligation|duty) (rest|lie|fall) (on|with|upon)\b",
+    ),
+    # "is that OUR incident to report or theirs?", "does the Breda BV have its own reporting duty?"
+    (
+        "whose obligation",
+        r"\b(our|my|their|ons|onze|hun|mijn) (incident|vulnerability|lek|probleem|problem|breach)\b[^?.]{0,15}\bto "
+        r"(report|notify)\b|\b(have|has|heeft|hebben) (its|their|our|his|her|zijn|haar|onze|hun|een) (own |eigen )?"
+        r"(reporting duty|reporting obligation|duty to report|obligation to report|meldplicht)\b|"
+        r"\b(attributable|toe te rekenen|toerekenbaar) (to|aan)\b",
+    ),
+    # "wie er nu eigenlijk 'de fabrikant' is", "Of geldt die alleen voor producten die na een bepaalde datum ...?"
+    (
+        "who is",
+        r"\bwie\b[^?.]{0,30}['\"\u2018\u201c]?de (fabrikant|importeur|distributeur)['\"\u2019\u201d]? (is|zijn|wordt)\b|"
+        r"^(of |en |maar )?(geldt|gelden) (die|dat|het|deze)( dan| nou)? alleen voor (producten|bedrijven|apparaten|wat|"
+        r"nieuwe|grote|fabrikanten)\b",
     ),
     # "We must report vulnerabilities also for the sensors or only for the gateway?"
     (

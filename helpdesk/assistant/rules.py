@@ -67,7 +67,7 @@ _asks_for_person = _any(
 
 _THANKS = re.compile(
     r"\b(thank|thanks|thx|thnx|tnx|ty|cheers|bedankt|dank|dankjewel|dankje|merci|top|helder|duidelijk|perfect|great|"
-    r"prima|fijn|clear|understood|begrepen|got it|that'?s all|dat was het|dat is alles)\b"
+    r"prima|fijn|clear|understood|begrepen|got it|that'?s all|dat was het|dat is alles|brilliant|awesome|excellent)\b"
 )
 CLOSING_MAX_WORDS = 30
 # Thanks that come before a question ("thanks in advance, where do we report") do not close anything.
@@ -89,7 +89,9 @@ _DONE = re.compile(
     r"\b(dossier|ticket|zaak|case|vraag)\b[^.?!]{0,30}\b(sluiten|afsluiten)\b|\b(you|u) (can|may|mag|kunt) (now )?close\b|"
     r"\b(closing the loop|all sorted|all set now|we'?re all set|alles (is )?geregeld|alles is rond)\b|"
     # "Wij weten nu wat we moeten doen.", "Now we know what to do."
-    r"\b(wij|we|ik) (weten|weet) nu (wat|hoe)\b|\b(we|i) (now )?know (now )?(what|how) (to|we)\b"
+    r"\b(wij|we|ik) (weten|weet) nu (wat|hoe)\b|\b(we|i) (now )?know (now )?(what|how) (to|we)\b|"
+    r"\b(nothing else|nothing more|niets meer|verder niets)( for now| voor nu)?\b|"
+    r"\b(exactly )?what (i|we) needed\b|\bprecies wat (ik|we|wij) nodig (had|hadden)\b"
 )
 
 
