@@ -143,6 +143,9 @@ APPLICABILITY = [
     "whether Art. 14 extends to software versions placed on the market in 2025",
     "In de refinement kwam de vraag op wie er nu eigenlijk 'de fabrikant' is: wij of het merk?",
     "Of geldt die alleen voor producten die na een bepaalde datum op de markt zijn gebracht?",
+    "CRA apply to us or not?",
+    "zijn we dan wel groot genoeg voor die meldplicht?",
+    "of is dat alleen voor grote bedrijven?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -200,6 +203,7 @@ NOT_APPLICABILITY = [
     "What counts as the start of the 24 hour clock?",
     "Krijgen we na het indienen een bevestiging dat we daarmee aan de CRA voldoen?",
     "Moeten we bij jullie melden of moet dat bij ENISA?",
+    "Which rules apply to us when the platform is down?",
 ]
 
 

@@ -422,6 +422,17 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         r"^(of |en |maar )?(geldt|gelden) (die|dat|het|deze)( dan| nou)? alleen voor (producten|bedrijven|apparaten|wat|"
         r"nieuwe|grote|fabrikanten)\b",
     ),
+    # "CRA apply to us or not?", "zijn we dan wel groot genoeg voor die meldplicht?", "of is dat alleen voor grote
+    # bedrijven?"
+    (
+        "applies to us",
+        r"\b(cra|regulation|law|reporting obligation|obligation|meldplicht|verordening)\b[^?.]{0,20}\b(apply|applies|"
+        r"applicable) (to|for) (us|me|our|my)\b|"
+        r"\b(groot|klein|big|large|small) genoeg\b[^?.]{0,20}\b(voor|for) (de|die|deze|the|this)? ?(meldplicht|cra|regels|"
+        r"wet|verordening|reporting obligation|rules|law)\b|"
+        r"\b(alleen|only|just) (voor|for) (grote|kleine|big|large|small) (bedrijven|ondernemingen|fabrikanten|companies|"
+        r"firms|manufacturers)\b",
+    ),
     # "We must report vulnerabilities also for the sensors or only for the gateway?"
     (
         "obliged to report",
