@@ -146,6 +146,7 @@ APPLICABILITY = [
     "CRA apply to us or not?",
     "zijn we dan wel groot genoeg voor die meldplicht?",
     "of is dat alleen voor grote bedrijven?",
+    "Geldt de 24-uurstermijn voor de vroegtijdige waarschuwing ook voor ons?",
 ]
 NOT_APPLICABILITY = [
     "Must we make a complete new notification?",
@@ -204,6 +205,8 @@ NOT_APPLICABILITY = [
     "Krijgen we na het indienen een bevestiging dat we daarmee aan de CRA voldoen?",
     "Moeten we bij jullie melden of moet dat bij ENISA?",
     "Which rules apply to us when the platform is down?",
+    "Does the 24 hour deadline apply to the final report too?",
+    "Geldt de termijn van 24 uur ook voor de melding van een incident?",
 ]
 
 

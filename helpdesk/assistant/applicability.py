@@ -176,6 +176,20 @@ _LEAD_PHRASE = re.compile(
 _CONDITION_FIRST = re.compile(r"^(if|als|indien|when|wanneer)\b[^,?]{0,100},\s*")
 
 
+# "Does the 24 hour deadline apply to the final report too?" asks which deadline, not whether there is a duty.
+_DEADLINE_APPLIES = re.compile(
+    r"\b(deadlines?|time limits?|periods?|termijn(en)?|24[- ]?(hours?|hour|h|uur|u)|72[- ]?(hours?|hour|h|uur|u)|"
+    r"14 (days|dagen)|one month|een maand|clock|klok)\b[^?.]{0,30}\b(apply|applies|gelden|geldt|van toepassing)\b"
+    r"[^?.]{0,15}\b(to|for|voor|op) (the |het |de |an? |een )?(final report|eindverslag|early warning|"
+    r"vroegtijdige waarschuwing|notification|melding|intermediate report|tussentijds verslag|weekends?|holidays?|"
+    r"feestdagen|incidents?)\b|"
+    # "Geldt de termijn van 24 uur ook voor de melding van een incident?"
+    r"\b(geldt|gelden)\b (de|die|deze|dezelfde|een)? ?(termijn(en)?|deadlines?|24|72)\b[^?.]{0,25}\b(ook |wel |dan )?voor "
+    r"(de|het|een|die|dat)? ?(melding|eindverslag|vroegtijdige waarschuwing|tussentijds verslag|weekend|feestdagen|"
+    r"incident\w*)\b"
+)
+# "Geldt de 24-uurstermijn voor de vroegtijdige waarschuwing ook voor ons?" asks whether it binds the asker after all.
+_FOR_US = re.compile(r"\b(voor|for|to) (ons|mij|us|me|onze|our|my|mijn|a company like)\b")
 # "Which conditions apply to that?", "welke voorwaarden zijn daarop van toepassing?" ask what, not whether.
 _WHICH_RULES = re.compile(
     r"^(and |en )?(which|what|welke|wat voor) (conditions|rules|requirements|deadlines|voorwaarden|regels|eisen|"
@@ -503,7 +517,8 @@ def _applicability_sentence(s: str) -> str | None:
         match = pattern.search(s)
         if match:
             return f"{name}: {match.group(0).strip()[:80]!r}"
-    if _DATE_QUESTION.search(s) or _WHICH_RULES.search(s):
+    deadline_of_a_stage = _DEADLINE_APPLIES.search(s) and not _FOR_US.search(s)
+    if _DATE_QUESTION.search(s) or _WHICH_RULES.search(s) or deadline_of_a_stage:
         return None  # "since when does the obligation apply" asks for a date, not for a verdict
     for name, pattern in _CHECKS:
         match = pattern.search(s)
