@@ -14,7 +14,7 @@ from pathlib import Path
 from helpdesk.assistant import Assistant
 from helpdesk.evaluation import evaluate
 from helpdesk.knowledge.articles import load_knowledge_base
-from helpdesk.knowledge.precedents import load_precedents
+from helpdesk.knowledge.precedents import from_other_sets, load_precedents
 
 KB = Path(__file__).resolve().parent.parent / "knowledge_base"
 
@@ -39,7 +39,7 @@ def main() -> None:
     print(f"{'set':16} {'without precedents':>22} {'with (others only)':>22}")
     for path in args.files:
         own = path.stem
-        others = [p for p in precedents if p.source.split(":")[0] != own]
+        others = from_other_sets(precedents, own)
         row = {"without": figures(without, path), "with": figures(Assistant(kb, precedents=others), path)}
         cells = []
         for name, c in row.items():

@@ -73,6 +73,31 @@ from helpdesk.text.split import split_questions
             "Twee vragen:\n- Wat moet in het eindverslag?\n- Wie krijgt het te zien?",
             ["Wat moet in het eindverslag?", "Wie krijgt het te zien?"],
         ),
+        # A courtesy asking for the answer asks nothing of its own, unless it goes on to ask.
+        ("Kunnen wij dat later aanvullen? Gaarne verneem ik uw antwoord.", ["Kunnen wij dat later aanvullen?"]),
+        ("Wat nu? Ik hoor graag van u, want ik wil niet ergens in trappen.", ["Wat nu?"]),
+        ("What now? I look forward to your reply.", ["What now?"]),
+        ("Ik hoor graag van u welke gegevens nodig zijn.", ["Ik hoor graag van u welke gegevens nodig zijn."]),
+        # A question's word order asks, whatever its punctuation.
+        (
+            "when does the 24h start exactly. first ticket, or confirmation?",
+            ["when does the 24h start exactly.", "first ticket, or confirmation?"],
+        ),
+        ("Is it serious? If so, to which CSIRT: Dublin.", ["Is it serious?", "to which CSIRT: Dublin."]),
+        # What follows a condition on the question before asks, however it is worded.
+        (
+            "do WE have to report that? if yes: required fields for final report",
+            ["do WE have to report that?", "required fields for final report"],
+        ),
+        (
+            "does that count as 'actively exploited'? and if it does whats meant to go in the 24hr early warning",
+            ["does that count as 'actively exploited'?", "and if it does whats meant to go in the 24hr early warning"],
+        ),
+        # Short Dutch abbreviations do not end a sentence.
+        (
+            "Kunnen wij aangeven dat bepaalde gegevens (bv. sleutels, evt. logs) gevoelig zijn?",
+            ["Kunnen wij aangeven dat bepaalde gegevens (bv. sleutels, evt. logs) gevoelig zijn?"],
+        ),
     ],
 )
 def test_questions_of_a_message(text: str, questions: list[str]) -> None:
@@ -189,57 +214,9 @@ def test_more_ways_a_second_question_follows(text: str, first: str) -> None:
     assert len(questions) == 2 and questions[0].text.startswith(first.rstrip("?")), questions
 
 
-@pytest.mark.parametrize(
-    "text, questions",
-    [
-        ("Kunnen wij dat later aanvullen? Gaarne verneem ik uw antwoord.", ["Kunnen wij dat later aanvullen?"]),
-        ("Wat nu? Ik hoor graag van u, want ik wil niet ergens in trappen.", ["Wat nu?"]),
-        ("What now? I look forward to your reply.", ["What now?"]),
-    ],
-)
-def test_a_courtesy_asking_for_the_answer_is_no_question_of_its_own(text: str, questions: list[str]) -> None:
-    assert [q.text for q in split_questions(text)] == questions
-
-
-def test_a_courtesy_that_goes_on_to_ask_is_a_question() -> None:
-    assert [q.text for q in split_questions("Ik hoor graag van u welke gegevens nodig zijn.")] == [
-        "Ik hoor graag van u welke gegevens nodig zijn."
-    ]
-
-
 def test_a_sentence_opening_like_a_question_but_ending_in_a_full_stop_is_a_statement() -> None:
     [question] = split_questions(
         "Zijn slot is vorige week opengegaan. Wat we wel hebben: een logboek. Wat moet ik doen?"
     )
     assert question.text == "Wat moet ik doen?"
     assert question.context.startswith("Zijn slot is vorige week opengegaan.")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "when does the 24h start exactly. first ticket, or confirmation?",
-        "Is it serious? If so, to which CSIRT: Dublin.",
-    ],
-)
-def test_a_question_in_a_questions_word_order_is_one_whatever_its_punctuation(text: str) -> None:
-    assert len(split_questions(text)) == 2
-
-
-def test_short_dutch_abbreviations_do_not_end_a_sentence() -> None:
-    text = "Kunnen wij aangeven dat bepaalde gegevens (bv. sleutels, evt. logs) gevoelig zijn?"
-    assert [q.text for q in split_questions(text)] == [text]
-
-
-@pytest.mark.parametrize(
-    "text, second",
-    [
-        ("do WE have to report that? if yes: required fields for final report", "required fields for final report"),
-        (
-            "does that count as 'actively exploited'? and if it does whats meant to go in the 24hr early warning",
-            "and if it does whats meant to go in the 24hr early warning",
-        ),
-    ],
-)
-def test_what_follows_a_condition_on_the_question_before_is_a_question(text: str, second: str) -> None:
-    assert [q.text for q in split_questions(text)][1:] == [second]

@@ -25,6 +25,7 @@ from helpdesk.assistant.facets import (
     asks_next,
     follow_up_tokens,
     is_elliptical,
+    names_a_report,
     next_stage,
     overview_first,
     points_back,
@@ -270,15 +271,14 @@ class Assistant:
             ranked = max(ranked, self.matcher.rank(tokens + context), key=lambda r: top(r).score)
         return self._outcome(question, overview_first(ranked, tokens, self.tie_margin), lang)
 
-    def _asks_more_of(self, before: QuestionOutcome, tokens: tuple[str, ...]) -> bool:
-        """Whether a question names only an aspect (content, deadline, format) and no report, after a question of the
-        same message answered with one stage's article."""
-        if before.outcome != "answered" or before.score < SURE_OF_SUBJECT or not ASPECTS & set(tokens):
+    def _asks_more_of(self, subject: QuestionOutcome, tokens: tuple[str, ...]) -> bool:
+        """Whether a question names only an aspect (content, deadline, format) and no report of its own ("die
+        uitgebreidere melding"), after a question of the same message answered with one stage's article."""
+        if subject.outcome != "answered" or subject.score < SURE_OF_SUBJECT or not ASPECTS & set(tokens):
             return False
-        if (STAGES | {NOTIFICATION}) & set(tokens):
-            return False  # "hoeveel tijd heb ik voor die uitgebreidere melding?" names a report of its own
         known = {t for t in tokens if t in self.matcher.idf} - ASPECTS
-        return len(known) <= 1 and bool(STAGES & self.facets_of.get(before.slug or "", frozenset()))
+        stage = STAGES & self.facets_of.get(subject.slug or "", frozenset())
+        return len(known) <= 1 and bool(stage) and not names_a_report(tokens)
 
     def _follow_up(
         self,
@@ -330,9 +330,7 @@ class Assistant:
         """ "And the one after that?" after a question answered by the incident's early warning asks about the
         incident notification; "the next step" after the notification, about the final report. Not when the fragment
         names a report itself ("and the 72h one after that?" is read from its words)."""
-        if before is None or before.outcome != "answered" or not before.slug:
-            return None
-        if (STAGES | {NOTIFICATION}) & set(tokens) or any(t.isdigit() for t in tokens):
+        if before is None or before.outcome != "answered" or not before.slug or names_a_report(tokens):
             return None
         following = next_stage(self.facets_of, before.slug)
         if following is None:

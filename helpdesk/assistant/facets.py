@@ -104,8 +104,7 @@ def twin(facets_of: dict[str, frozenset[str]], slug: str, asked: frozenset[str])
     wanted = frozenset(own - swapped) | asked
     if not own or wanted == own:
         return None
-    matching = [other for other, facets in facets_of.items() if facets == wanted]
-    return matching[0] if len(matching) == 1 else None
+    return _article_with(facets_of, wanted)
 
 
 # "And the one after that?", "en daarna?", "hoelang hebben we voor de volgende stap?": the stage after the one before.
@@ -126,9 +125,18 @@ def next_stage(facets_of: dict[str, frozenset[str]], slug: str) -> str | None:
     track, stage = own & TRACKS, own & STAGES
     if len(track) != 1 or stage - {"@early_warning"}:
         return None
-    wanted = track if stage else track | {"@final_report"}
-    matching = [other for other, facets in facets_of.items() if facets == wanted]
+    return _article_with(facets_of, track if stage else track | {"@final_report"})
+
+
+def _article_with(facets_of: dict[str, frozenset[str]], wanted: frozenset[str]) -> str | None:
+    """The one article with exactly these facets, or None when there is none or more than one."""
+    matching = [slug for slug, facets in facets_of.items() if facets == wanted]
     return matching[0] if len(matching) == 1 else None
+
+
+def names_a_report(tokens: tuple[str, ...]) -> bool:
+    """ "die uitgebreidere melding", "the final report", "the 72h one": the question says which report it means."""
+    return bool((STAGES | {NOTIFICATION}) & set(tokens)) or any(t.isdigit() for t in tokens)
 
 
 def overview_first(ranked: list[Match], tokens: tuple[str, ...], lead: float) -> list[Match]:

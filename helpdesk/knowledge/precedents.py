@@ -49,6 +49,11 @@ def load_precedents(directory: Path) -> list[Precedent]:
     return precedents
 
 
+def from_other_sets(precedents: Iterable[Precedent], name: str) -> list[Precedent]:
+    """The precedents not taken from the labelled set `name` ("blind12"): that set is judged without its own."""
+    return [p for p in precedents if p.source.split(":")[0] != name]
+
+
 def parse_line(line: str) -> tuple[Precedent | None, str | None]:
     """(precedent, None), or (None, what is wrong with the line)."""
     try:
