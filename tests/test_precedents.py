@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk.assistant import Assistant
+from helpdesk.assistant import precedents as learned
 from helpdesk.assistant.precedents import Precedents
 from helpdesk.cli import main
 from helpdesk.knowledge.articles import KnowledgeBase
@@ -38,8 +39,17 @@ class TestFromLabelled:
         items = [
             labelled("Does the CRA apply to our app?", "applicability"),
             labelled("Where goes the CE mark?", "other"),
+            labelled("Can someone call me back about our report?", "human", articles=[]),
+            labelled(
+                "We hereby report an exploited flaw in our router, CVE-2026-1234. Is this received?", "misdirected"
+            ),
         ]
-        assert [p.answers for p in from_labelled(items, "s")] == [{"applicability"}, {"outside-reporting"}]
+        assert [p.answers for p in from_labelled(items, "s")] == [
+            {"applicability"},
+            {"outside-reporting"},
+            {"asks-for-person"},
+            {"actual-notification"},
+        ]
 
     @pytest.mark.parametrize(
         "item",
@@ -49,9 +59,9 @@ class TestFromLabelled:
                 "Where do we report? And what goes in it?", articles=[["where-to-report"], ["information-checklist"]]
             ),
             labelled("Where do we report? What goes in the early warning?"),
-            labelled("Please call me.", "human", articles=[]),
+            labelled("Thanks, that was all we needed.", "closing", articles=[]),
         ],
-        ids=["follow-up", "two groups", "two questions", "asks for a person"],
+        ids=["follow-up", "two groups", "two questions", "closing"],
     )
     def test_messages_whose_words_do_not_say_what_one_label_means_are_left_out(self, item: dict) -> None:
         assert list(from_labelled([item], "s")) == []
@@ -78,24 +88,25 @@ class TestParseLine:
         assert made is None and problem is not None and named in problem
 
 
-class TestVotes:
-    @pytest.fixture
-    def precedents(self, assistant: Assistant) -> Precedents:
-        return Precedents(
-            [
-                precedent(
-                    "our portal login for the reporting platform does not work, who can add a colleague",
-                    "platform-access",
-                ),
-                precedent("how do we add a second colleague as user on the reporting platform", "platform-access"),
-                precedent("can a colleague get a login for the platform as backup user", "platform-access"),
-                precedent("the reporting platform is down, what now", "platform-unavailable"),
-                precedent("does the cra apply to our smart kettle", "applicability"),
-            ],
-            assistant.analyzer.tokens,
-            assistant.matcher.token_weight,
-        )
+@pytest.fixture(scope="module")
+def precedents(assistant: Assistant) -> Precedents:
+    return Precedents(
+        [
+            precedent(
+                "our portal login for the reporting platform does not work, who can add a colleague",
+                "platform-access",
+            ),
+            precedent("how do we add a second colleague as user on the reporting platform", "platform-access"),
+            precedent("can a colleague get a login for the platform as backup user", "platform-access"),
+            precedent("the reporting platform is down, what now", "platform-unavailable"),
+            precedent("does the cra apply to our smart kettle", "applicability"),
+        ],
+        _examples(assistant),
+        assistant.analyzer.tokens,
+    )
 
+
+class TestLearnedReading:
     def test_questions_worded_alike_confirm_their_answer(self, assistant: Assistant, precedents: Precedents) -> None:
         tokens = assistant.analyzer.tokens("can we add a colleague to the platform as a second user?", "en")
         assert precedents.confirm(tokens, "platform-access")
@@ -106,14 +117,45 @@ class TestVotes:
         assert precedents.contradict(tokens, "where-to-report")
         assert not precedents.contradict(tokens, "platform-access")
 
-    def test_one_precedent_sharing_a_word_is_no_evidence(self, assistant: Assistant, precedents: Precedents) -> None:
-        tokens = assistant.analyzer.tokens("is our kettle in scope?", "en")
-        assert not precedents.confirm(tokens, "applicability")
-        assert not precedents.contradict(tokens, "where-to-report")
+    def test_a_few_alike_do_not_make_it_certain(self, assistant: Assistant, precedents: Precedents) -> None:
+        tokens = assistant.analyzer.tokens("can we add a colleague to the platform as a second user?", "en")
+        assert precedents.choose(tokens) is None
 
-    def test_nothing_alike_says_nothing(self, assistant: Assistant, precedents: Precedents) -> None:
-        tokens = assistant.analyzer.tokens("what is the weather in Utrecht", "en")
-        assert precedents.votes(tokens) == ({}, 0.0)
+    def test_many_alike_contradict_and_choose(self, assistant: Assistant) -> None:
+        asked = ["how many people can submit", "is there a limit on people who can submit", "limit of submitters?"]
+        asked += [f"{lead} how many of our people may submit reports?" for lead in ("hi,", "quick one:", "team asks")]
+        asked += ["is the number of people who can submit limited?", "can more people submit or is there a limit?"]
+        precedents = Precedents(
+            [precedent(text, "platform-access") for text in asked * 2], _examples(assistant), assistant.analyzer.tokens
+        )
+        tokens = assistant.analyzer.tokens("is there a limit on how many people can submit?", "en")
+        assert precedents.choose(tokens) == "platform-access"
+        assert precedents.contradict(tokens, "notification-format")
+
+    def test_questions_the_helpdesk_does_not_answer_are_never_chosen(
+        self, assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        things = ("kettle", "toaster", "doorbell", "lamp", "app", "router", "camera", "thermostat")
+        precedents = Precedents(
+            [precedent(f"is our {thing} caught by this law?", "applicability") for thing in things],
+            _examples(assistant),
+            assistant.analyzer.tokens,
+        )
+        tokens = assistant.analyzer.tokens("is our fridge caught by this law?", "en")
+        likeliest = max(precedents.probabilities(tokens).items(), key=lambda item: item[1])
+        assert likeliest[0] == "applicability"
+        monkeypatch.setattr(learned, "CHOOSING", likeliest[1] - 0.01)
+        assert precedents.choose(tokens) is None
+
+    def test_without_precedents_there_is_no_second_opinion(self, assistant: Assistant) -> None:
+        precedents = Precedents([], _examples(assistant), assistant.analyzer.tokens)
+        tokens = assistant.analyzer.tokens("can we add a colleague to the platform as a second user?", "en")
+        assert not precedents and precedents.probabilities(tokens) == {}
+        assert not precedents.confirm(tokens, "platform-access") and precedents.choose(tokens) is None
+
+
+def _examples(assistant: Assistant) -> list[tuple[str, str, str]]:
+    return [(q, a.language, a.slug) for a in assistant.kb.articles.values() for q in a.questions]
 
 
 class TestTheAssistantConsultsThem:
@@ -145,6 +187,7 @@ class TestTheAssistantConsultsThem:
         alone = Assistant(assistant.kb, precedents=()).decide(question)
         assert alone.articles == ("platform-unavailable",) and alone.confidence < 0.5
         alike = ["our fix is out now, what next", "the fix is out. what now?", "fix is out, what do we send now"]
+        alike += ["fix is out what now", "the fix is finally out, what now?", "now that the fix is out, what do we do?"]
         corrected = [precedent(text, "vulnerability-final-report") for text in alike]
         decision = Assistant(assistant.kb, precedents=corrected).decide(question)
         assert decision.escalate and not decision.articles

@@ -68,7 +68,7 @@ VAGUE_MAX_KNOWN = 1
 SURE_OF_SUBJECT = 0.5
 # Below the threshold, an article the precedents confirm answers from this score; above it, one they contradict is
 # not trusted below the second score. `python bench/precedents.py` measures both, leave-one-set-out.
-CONFIRMED_FLOOR = 0.30
+CONFIRMED_FLOOR = 0.20
 CONTRADICTABLE_BELOW = 0.50
 _SEE_SUBJECT = re.compile(r"^\W*(see|zie|please see|zie het|see the) (subject|onderwerp)( line| regel)?\W*$")
 
@@ -93,8 +93,8 @@ class Assistant:
         self.facets_of = facets_of(self.matcher.documents, TRACKS | STAGES)
         self.precedents = Precedents(
             load_precedents(kb.directory) if precedents is None else precedents,
+            ((q, a.language, a.slug) for a in kb.articles.values() for q in (a.title, *a.questions)),
             self.analyzer.tokens,
-            self.matcher.token_weight,
         )
 
     @classmethod
@@ -363,7 +363,23 @@ class Assistant:
         confident = best.score >= self.threshold or clear_winner
         # How the precedents read the question with its statements, as they were stored.
         said = self.analyzer.tokens(question.full, lang)
-        if confident and best.score < CONTRADICTABLE_BELOW and self.precedents.contradict(said, best.slug):
+        contradicted = confident and best.score < CONTRADICTABLE_BELOW and self.precedents.contradict(said, best.slug)
+        if confident and not contradicted:
+            level = ranked[1].slug if len(ranked) > 1 and round(best.score - runner_up, 4) < self.tie_margin else None
+            return QuestionOutcome(
+                question.text, "answered", best.slug, best.score, alternatives=alternatives, also=level
+            )
+        if not confident and best.slug and best.score >= CONFIRMED_FLOOR and self.precedents.confirm(said, best.slug):
+            reason = f"precedents: questions like it were answered with {best.slug}"
+            return QuestionOutcome(
+                question.text, "answered", best.slug, best.score, reason=reason, alternatives=alternatives
+            )
+        chosen = self.precedents.choose(said)
+        if chosen:
+            score = next((m.score for m in ranked if m.slug == chosen), 0.0)
+            reason = f"precedents: questions like it were almost always answered with {chosen}"
+            return QuestionOutcome(question.text, "answered", chosen, score, reason=reason, alternatives=alternatives)
+        if contradicted:
             return QuestionOutcome(
                 question.text,
                 "unsure",
@@ -371,16 +387,6 @@ class Assistant:
                 best.score,
                 reason=f"unsure: precedents answered questions like it otherwise than {best.slug}",
                 alternatives=alternatives,
-            )
-        if confident:
-            level = ranked[1].slug if len(ranked) > 1 and round(best.score - runner_up, 4) < self.tie_margin else None
-            return QuestionOutcome(
-                question.text, "answered", best.slug, best.score, alternatives=alternatives, also=level
-            )
-        if best.slug and best.score >= CONFIRMED_FLOOR and self.precedents.confirm(said, best.slug):
-            reason = f"precedents: questions like it were answered with {best.slug}"
-            return QuestionOutcome(
-                question.text, "answered", best.slug, best.score, reason=reason, alternatives=alternatives
             )
         return QuestionOutcome(
             question.text,

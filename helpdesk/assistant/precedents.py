@@ -1,90 +1,101 @@
-"""A second opinion from precedents: how were questions worded like this one answered?
+"""A second opinion learned from precedents: how were questions worded like this one answered?
 
-The matcher compares a question with the articles' own wording; when that reading is unsure, the questions other
-people asked in similar words (`knowledge/precedents.py`) can confirm it, and when it is barely confident they can
-contradict it. Similarity is the matcher's weighted overlap (Dice over IDF-weighted tokens); the nearest precedents
-vote for their answers, each with its similarity. Measured leave-one-set-out on the blind sets (`bench/precedents.py`).
+The matcher compares a question with the articles' own wording. The questions other people asked
+(`knowledge/precedents.py`), labelled with what answered them, teach a logistic regression over the same tokens
+(scikit-learn; the articles' example questions are taught beside them, so every article is known). Its probabilities
+confirm an unsure reading, contradict a barely confident one, and, when it is nearly certain, choose the article
+itself. It weighs each word by how well it told answers apart in the precedents, where the matcher can only weigh it
+by how rare it is. Measured leave-one-set-out on the blind sets (`bench/precedents.py`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
-from helpdesk.knowledge.precedents import Precedent
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
 
-# The nearest precedents that vote, and how similar one must be to vote at all.
-NEIGHBOURS = 7
-MIN_SIMILARITY = 0.25
-# Share of the vote an answer needs to be confirmed; below the second share, a clear other answer contradicts it.
-CONFIRMING_SHARE = 0.6
-CONTRADICTED_BELOW = 0.2
-CONTRADICTING_SHARE = 0.7
-# Total similarity of the voters below which precedents say nothing for or against an answer: one precedent
-# sharing a word or two is no evidence.
-CONFIRMING_EVIDENCE = 1.0
-CONTRADICTING_EVIDENCE = 1.0
+from helpdesk.knowledge.precedents import NOT_ANSWERED, Precedent
 
-
-@dataclass(frozen=True)
-class _Indexed:
-    tokens: frozenset[str]
-    weight: float
-    answers: frozenset[str]
+# The learned reading confirms the matcher's best guess when that guess is also its own most likely answer, with at
+# least this probability.
+CONFIRMING = 0.4
+# It contradicts an answer it gives less than the first probability while giving another at least the second.
+CONTRADICTED_BELOW = 0.1
+CONTRADICTING = 0.5
+# From this probability it chooses an article on its own, whatever the matcher read.
+CHOOSING = 0.9
+# Regularisation of the regression (scikit-learn's C): smaller trusts single words less.
+REGULARISATION = 1.0
 
 
 class Precedents:
     def __init__(
         self,
         precedents: Iterable[Precedent],
+        examples: Iterable[tuple[str, str, str]],
         tokens_of: Callable[[str, str], tuple[str, ...]],
-        weight_of: Callable[[str], float],
     ) -> None:
-        """`tokens_of(text, lang)` analyses as the matcher does; `weight_of(token)` is the matcher's IDF weight."""
-        self._weight_of = weight_of
-        self._indexed: list[_Indexed] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        """`examples` are the articles' own (question, language, slug); they are learned only beside precedents,
+        so that with none there is no second opinion at all. `tokens_of(text, lang)` analyses as the matcher does."""
+        rows: list[dict[str, float]] = []
+        labels: list[str] = []
+        weights: list[float] = []
         for precedent in precedents:
-            tokens = frozenset(tokens_of(precedent.text, precedent.lang))
-            if not tokens:
-                continue
-            for token in tokens:
-                self._postings[token].append(len(self._indexed))
-            self._indexed.append(_Indexed(tokens, sum(map(weight_of, tokens)), precedent.answers))
+            # A question several articles answer teaches each of them a share.
+            for answer in sorted(precedent.answers):
+                rows.append(dict.fromkeys(tokens_of(precedent.text, precedent.lang), 1.0))
+                labels.append(answer)
+                weights.append(1 / len(precedent.answers))
+        self._classes: list[str] = []
+        # One question is asked for its confirmation, contradiction and choice: it is read once.
+        self._cached = lru_cache(maxsize=1024)(self.probabilities)
+        if not rows:
+            return
+        for text, lang, slug in examples:
+            rows.append(dict.fromkeys(tokens_of(text, lang), 1.0))
+            labels.append(slug)
+            weights.append(1.0)
+        vectorizer = DictVectorizer()
+        model = LogisticRegression(C=REGULARISATION, max_iter=1000)
+        model.fit(vectorizer.fit_transform(rows), labels, sample_weight=weights)
+        self._classes = [str(c) for c in model.classes_]
+        self._column = {str(token): column for token, column in vectorizer.vocabulary_.items()}
+        self._weights = model.coef_.T.copy()  # one row per token, one column per answer
+        self._intercept = model.intercept_.copy()
 
-    def __len__(self) -> int:
-        return len(self._indexed)
+    def __bool__(self) -> bool:
+        return bool(self._classes)
 
-    def votes(self, tokens: Iterable[str]) -> tuple[dict[str, float], float]:
-        """Each answer's votes from the nearest precedents, and the total similarity of those that voted."""
-        query = frozenset(tokens)
-        query_weight = sum(map(self._weight_of, query))
-        shared: dict[int, float] = defaultdict(float)
-        for token in query:
-            for index in self._postings.get(token, ()):
-                shared[index] += self._weight_of(token)
-        nearest = sorted(
-            ((2 * weight / (query_weight + self._indexed[i].weight), i) for i, weight in shared.items()), reverse=True
-        )
-        votes: dict[str, float] = defaultdict(float)
-        total = 0.0
-        for similarity, index in nearest[:NEIGHBOURS]:
-            if similarity < MIN_SIMILARITY:
-                break
-            total += similarity
-            for answer in self._indexed[index].answers:
-                votes[answer] += similarity
-        return dict(votes), total
+    def probabilities(self, tokens: Iterable[str]) -> Mapping[str, float]:
+        """Each answer's probability for a question with these tokens; empty without precedents."""
+        if not self._classes:
+            return {}
+        columns = [self._column[t] for t in set(tokens) if t in self._column]
+        scores = self._intercept + self._weights[columns].sum(axis=0)
+        exp = np.exp(scores - scores.max())
+        return dict(zip(self._classes, (exp / exp.sum()).tolist(), strict=True))
+
+    def _likeliest(self, tokens: Iterable[str]) -> tuple[str | None, float, Mapping[str, float]]:
+        probabilities = self._cached(frozenset(tokens))
+        if not probabilities:
+            return None, 0.0, probabilities
+        answer = max(probabilities, key=probabilities.__getitem__)
+        return answer, probabilities[answer], probabilities
 
     def confirm(self, tokens: Iterable[str], slug: str) -> bool:
-        """Whether questions worded like this one were mostly answered with `slug`."""
-        votes, total = self.votes(tokens)
-        return total >= CONFIRMING_EVIDENCE and votes.get(slug, 0.0) >= CONFIRMING_SHARE * total
+        """Whether questions worded like this one were most likely answered with `slug`."""
+        answer, probability, _ = self._likeliest(tokens)
+        return answer == slug and probability >= CONFIRMING
 
     def contradict(self, tokens: Iterable[str], slug: str) -> bool:
         """Whether questions worded like this one were clearly answered otherwise (or not answered at all)."""
-        votes, total = self.votes(tokens)
-        if total < CONTRADICTING_EVIDENCE or votes.get(slug, 0.0) >= CONTRADICTED_BELOW * total:
-            return False
-        return max(votes.values()) >= CONTRADICTING_SHARE * total
+        answer, probability, probabilities = self._likeliest(tokens)
+        return answer is not None and probabilities.get(slug, 0.0) < CONTRADICTED_BELOW and probability >= CONTRADICTING
+
+    def choose(self, tokens: Iterable[str]) -> str | None:
+        """The article questions worded like this one were almost always answered with, if any."""
+        answer, probability, _ = self._likeliest(tokens)
+        return answer if answer not in (None, *NOT_ANSWERED) and probability >= CHOOSING else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from helpdesk.assistant.applicability import applicability, indirect_applicability
 from helpdesk.text.normalise import fold
+from helpdesk.text.split import sentences
 
 Check = Callable[[str], str | None]
 
@@ -202,8 +203,10 @@ def _notification(text: str) -> str | None:
     forwarded = next((m for s in statements if (m := _FORWARDED_REPORT.search(s))), None)
     if forwarded:
         return f"a copy of a report: {forwarded.group(0).strip()!r}"
-    # "If an attacker used stolen keys to ..., does that count as ...?" tells facts only within its question.
-    if len(facts) >= 3 and text.count("?") <= 1 and statements:
+    # "If an attacker used stolen keys to ..., does that count as ...?" tells facts only within its question; facts
+    # told to ask "does this already count as actively exploited?" are the asker's doubt, not a report.
+    questions = [s for s in sentences(text) if s.rstrip().endswith("?")]
+    if len(facts) >= 3 and text.count("?") <= 1 and statements and not any(map(applicability, questions)):
         return f"reads as a notification: {', '.join(repr(f) for f in facts[:3])}"
     return None
 

@@ -1,8 +1,8 @@
 """Precedents: questions people asked, labelled with what answers them (`knowledge_base/precedents.jsonl`).
 
 The articles' own example questions are written by us; precedents are written by others, in their words ("hackers
-are in our update server, what do we send you first?"). The assistant consults them for a second opinion when its
-own reading is unsure (`assistant/precedents.py`). They are derived from labelled question sets - one question per
+are in our update server, what do we send you first?"). The assistant learns from them a second opinion on its own
+reading (`assistant/precedents.py`). They are derived from labelled question sets - one question per
 message, as the assistant reads it - by `helpdesk kb precedents FILE...`, and checked by `helpdesk kb check`.
 """
 
@@ -19,9 +19,15 @@ from helpdesk.text.cleanup import new_text
 from helpdesk.text.split import split_questions
 
 PRECEDENTS_FILE = "precedents.jsonl"
-# What a precedent may be labelled with besides article slugs: the questions the helpdesk must not answer.
-NOT_ANSWERED = ("applicability", "outside-reporting")
-_LABEL_OF_KIND = {"applicability": "applicability", "other": "outside-reporting"}
+# What a precedent may be labelled with besides article slugs: the questions the helpdesk must not answer, and the
+# messages a person must (they teach the second opinion what no article answers).
+NOT_ANSWERED = ("applicability", "outside-reporting", "asks-for-person", "actual-notification")
+_LABEL_OF_KIND = {
+    "applicability": "applicability",
+    "other": "outside-reporting",
+    "human": "asks-for-person",
+    "misdirected": "actual-notification",
+}
 
 
 @dataclass(frozen=True)
