@@ -7,7 +7,7 @@ import pytest
 from helpdesk.assistant import Assistant
 from helpdesk.assistant.decision import QuestionOutcome
 from helpdesk.assistant.engine import TIE_MARGIN
-from helpdesk.assistant.together import agreeing
+from helpdesk.assistant.together import agreeing, wondering
 from helpdesk.knowledge.articles import load_knowledge_base
 from helpdesk.replies import ReplyRenderer
 from tests.conftest import ArticleWriter
@@ -440,6 +440,17 @@ def test_weak_questions_agreeing_on_one_article_are_answered_with_it() -> None:
     assert [o.outcome for o in agreeing(weak)] == ["answered", "answered"]
     disagreeing = [weak[0], QuestionOutcome("Via welk formulier?", "unsure", "notification-format", 0.33)]
     assert [o.outcome for o in agreeing(disagreeing)] == ["unsure", "unsure"]
+
+
+def test_weak_questions_worded_like_asking_whether_it_applies_get_the_deflection_when_nothing_is_answered() -> None:
+    worded_so = QuestionOutcome(
+        "Who's on the hook for reporting, us or them?", "unsure", "where-to-report", wondering=True
+    )
+    assert [o.outcome for o in wondering([worded_so])] == ["applicability"]
+    answered = QuestionOutcome("Where do we report?", "answered", "where-to-report", 0.8)
+    assert [o.outcome for o in wondering([answered, worded_so])] == ["answered", "unsure"]
+    plain = QuestionOutcome("Wat nu?", "unsure", "after-reporting", 0.3)
+    assert [o.outcome for o in wondering([plain])] == ["unsure"]
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,8 @@ APPLICABILITY = [
     'Is this companion app itself a "product with digital elements" for which we must report vulnerabilities?',
     "Of ben ik nu zelf fabrikant omdat mijn merk erop staat?",
     'So which of us is actually the "manufacturer" that has to do the reporting - us or them?',
+    'we just import bikes and stick our logo on them. does that make us the "manufacturer" or is it the factory?',
+    "Question: under CRA, who is manufacturer in this case, we or our client?",
     "iemand zette een exploit voor onze app online 😬 moeten we dat melden?",
     "we must report this within 24h now??",
     "We are not sure if we fall under the regulation with our gateway.",
@@ -351,6 +353,10 @@ def test_thanks_with_a_question_is_not_closing(text: str) -> None:
         "uitgebuite kwetsbaarheid.\n\nProduct: HC-Gateway 3\n\nIk verzoek u de ontvangst van deze melding te bevestigen.",
         "Hi NCSC, sending this through as our early warning since we couldn't get the portal sorted:\n- Manufacturer: "
         "Dropbear Aero\n- Product: DB-7 drone, firmware 4.2.0\nPlease confirm you've got this.",
+        "reporting an incident here: someone pushed rogue firmware to our bikes through our OTA server, 400 bikes "
+        "affected. pls treat this as our early warning",
+        "Bij deze laten wij weten dat we een ernstig incident hebben gehad. Iemand heeft een aangepaste update op onze "
+        "updateserver gezet.",
     ],
 )
 def test_actual_notifications_are_recognised(text: str) -> None:
@@ -369,6 +375,9 @@ def test_actual_notifications_are_recognised(text: str) -> None:
         "See below the notification requirements we found; which apply to the early warning?",
         "if an attacker used stolen API keys from a contractors laptop to pull GPS traces of about 40 vehicles, does that "
         "count as a severe incident under the CRA or is it just a GDPR breach?",
+        "A PoC for CVE-2026-3317 (our gateway firmware 2.1.4) was dropped on GitHub last night; no IoCs yet. Does this "
+        'already count as "actively exploited" under Art. 3(42), so our clock is running?',
+        "When we are reporting an incident, what goes in the early warning?",
     ],
 )
 def test_questions_about_notifying_are_not_notifications(text: str) -> None:

@@ -277,8 +277,11 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
     # "Who is the manufacturer in this case, we or the brand?", "wie is hier de fabrikant?"
     (
         "who is",
-        r"\b(who|which (of us|company|party|one)) (is|would be|counts as)\b(?! not\b)[^?.]{0,15}\b(the|a)\s+['\"\u201c]?"
+        r"\b(who|which (of us|company|party|one)) (is|would be|counts as)\b(?! not\b)[^?.]{0,15}\b(the|a)?\s*['\"\u201c]?"
         r"(manufacturer|importer|distributor)\b|"
+        # "Does that make us the 'manufacturer' for this reporting stuff?", "maakt dat ons de fabrikant?"
+        r"\b(does|would|will|do) (that|this|it) make (us|me|them)\b[^?.]{0,10}\b(the|a|an)?\s*['\"\u201c]?"
+        r"(manufacturer|importer|distributor)\b|\bmaakt (dat|dit|het) (ons|mij|hen)\b[^?.]{0,10}\b(fabrikant|importeur)\b|"
         r"\bwie (is|zijn|wordt) (hier |dan |nu )?(de |als )?(fabrikant|importeur|distributeur)\b",
     ),
     # "Tellen die (in 2023 verkochte deurbellen) nog mee?", "do those still count?" - not weekends or hours.

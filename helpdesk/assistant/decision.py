@@ -17,6 +17,7 @@ class QuestionOutcome:
     reason: str = ""
     alternatives: tuple[tuple[str, float], ...] = ()  # the matcher's best candidates, for staff and debugging
     also: str | None = None  # a second article scoring level with the first: both are given
+    wondering: bool = False  # unsure, but worded like questions asking whether the CRA applies (precedents)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from helpdesk.assistant.facets import (
 from helpdesk.assistant.matcher import Match, Matcher, facets_of, top
 from helpdesk.assistant.precedents import Precedents
 from helpdesk.assistant.rules import CONTEXT_RULES, MESSAGE_RULES, QUESTION_RULES, classify_question
-from helpdesk.assistant.together import agreeing, asides, combine
+from helpdesk.assistant.together import agreeing, asides, combine, wondering
 from helpdesk.assistant.vocabulary import analyzer_for
 from helpdesk.knowledge.articles import KnowledgeBase, load_knowledge_base
 from helpdesk.knowledge.precedents import Precedent, load_precedents
@@ -184,7 +184,7 @@ class Assistant:
             outcomes.append(outcome)
             previous, before = question.full, outcome
             subject = outcome if outcome.outcome == "answered" else subject
-        return combine(self._asides(agreeing(outcomes), lang), lang)
+        return combine(self._asides(wondering(agreeing(outcomes)), lang), lang)
 
     def _asides(self, outcomes: list[QuestionOutcome], lang: str) -> list[QuestionOutcome]:
         def read_with(text: str, other: str) -> Match:
@@ -395,6 +395,7 @@ class Assistant:
             best.score,
             reason=f"unsure: best {best.slug or '-'} at {best.score:.2f}",
             alternatives=alternatives,
+            wondering=self.precedents.wonders(said),
         )
 
     def _answerable(self, text: str, lang: str) -> bool:

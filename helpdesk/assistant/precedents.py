@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from helpdesk.knowledge.precedents import NOT_ANSWERED, Precedent
+from helpdesk.knowledge.precedents import APPLICABILITY, NOT_ANSWERED, Precedent
 
 # The learned reading confirms the matcher's best guess when that guess is also its own most likely answer, with at
 # least this probability.
@@ -27,6 +27,8 @@ CONTRADICTED_BELOW = 0.1
 CONTRADICTING = 0.5
 # From this probability it chooses an article on its own, whatever the matcher read.
 CHOOSING = 0.9
+# A question the matcher is unsure of is read as asking whether the CRA applies from this probability of that label.
+WONDERING = 0.5
 # Regularisation of the regression (scikit-learn's C): smaller trusts single words less.
 REGULARISATION = 1.0
 
@@ -99,3 +101,9 @@ class Precedents:
         """The article questions worded like this one were almost always answered with, if any."""
         answer, probability, _ = self._likeliest(tokens)
         return answer if answer not in (None, *NOT_ANSWERED) and probability >= CHOOSING else None
+
+    def wonders(self, tokens: Iterable[str]) -> bool:
+        """Whether questions worded like this one mostly asked whether the CRA applies ("Who's on the hook for
+        reporting, us or them?")."""
+        answer, probability, _ = self._likeliest(tokens)
+        return answer == APPLICABILITY and probability >= WONDERING

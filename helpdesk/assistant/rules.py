@@ -119,7 +119,11 @@ _NOTIFICATION_OPENERS = re.compile(
     r"(our|the) (notification|early warning|final report|report)\b|"
     # "please accept this e-mail as our early warning", "hierbij doen wij een vroegtijdige waarschuwing",
     # "sturen wij onze incidentmelding via deze weg": the message says it is the report.
-    r"\bplease (accept|treat|consider|regard|log|record|register|file) this (e-?mail|message|mail)? ?as (our|the|a|an|their|my)\b|"
+    r"\b(please|pls|kindly) (accept|treat|consider|regard|log|record|register|file) this (e-?mail|message|mail)? ?as "
+    r"(our|the|a|an|their|my)\b|"
+    # "reporting an incident here: ...", "submitting here per our runbook", "bij deze laten wij weten dat ...".
+    r"(^|\b(i'?m|i am|we'?re|we are) )reporting (an?|the|our) (\w+ ){0,2}(incident|vulnerability|breach|attack)\b|"
+    r"\b(submitting|filing) (it |this )?here\b|\b(hierbij|bij deze|bij dezen) (laten|laat) (wij|we|ik) (u |jullie )?weten\b|"
     r"\bplease (accept|treat|consider|regard|log|record) this (e-?mail|message|mail)? ?as\b[^\n]{0,40}\b(early warning|"
     r"notification|report|submittal|filing)\b|\b(please|pls|kindly) (log|record) this\b|"
     r"\b(please|pls|kindly) (forward|pass) (this|it) (on )?to (whoever|the right|the responsible|someone)\b|"
@@ -164,6 +168,8 @@ _NOTIFICATION_FACTS = [
     r"\b(compromised|gecompromitteerd|breach|breached|hacked|gehackt|ingebroken)\b",
     r"\bip[- ]?(adres|address)(sen|es)?\b",
     r"\b(stolen|gestolen|exfiltrated|leaked|gelekt|malicious update|kwaadaardige update)\b",
+    # "someone pushed rogue firmware to our bikes", "een aangepaste update op de server gezet"
+    r"\b(rogue|malicious|tampered|kwaadaardige|aangepaste|gemanipuleerde|valse) (firmware|update|software)\b",
     # "iemand heeft via internet in de deurbellen gezeten", "about 80 units sold"
     r"\b(via (het )?internet|remotely|op afstand)\b[^.\n]{0,60}\b(gezeten|binnengedrongen|overgenomen|accessed|took over|"
     r"taken over|toegang)\b",

@@ -32,6 +32,21 @@ def agreeing(outcomes: list[QuestionOutcome]) -> list[QuestionOutcome]:
     ]
 
 
+def wondering(outcomes: list[QuestionOutcome]) -> list[QuestionOutcome]:
+    """ "We just stick our logo on bikes made in Taiwan. Who's on the hook for reporting, us or them?": when nothing in
+    the message is answered, a question the matcher is unsure of but that is worded like questions asking whether the
+    CRA applies gets the deflection instead of a person. Beside an answered question it stays unsure: there it is
+    more often a how-to question in other words."""
+    if any(o.outcome == "answered" for o in outcomes):
+        return outcomes
+    return [
+        dataclasses.replace(o, outcome="applicability", reason=f"applicability: worded like it ({o.reason})")
+        if o.outcome == "unsure" and o.wondering
+        else o
+        for o in outcomes
+    ]
+
+
 def asides(
     outcomes: list[QuestionOutcome], vague: Callable[[str], bool], read_with: Callable[[str, str], Match]
 ) -> list[QuestionOutcome]:

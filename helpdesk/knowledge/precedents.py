@@ -21,9 +21,10 @@ from helpdesk.text.split import split_questions
 PRECEDENTS_FILE = "precedents.jsonl"
 # What a precedent may be labelled with besides article slugs: the questions the helpdesk must not answer, and the
 # messages a person must (they teach the second opinion what no article answers).
-NOT_ANSWERED = ("applicability", "outside-reporting", "asks-for-person", "actual-notification")
+APPLICABILITY = "applicability"
+NOT_ANSWERED = (APPLICABILITY, "outside-reporting", "asks-for-person", "actual-notification")
 _LABEL_OF_KIND = {
-    "applicability": "applicability",
+    "applicability": APPLICABILITY,
     "other": "outside-reporting",
     "human": "asks-for-person",
     "misdirected": "actual-notification",
