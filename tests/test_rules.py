@@ -92,6 +92,8 @@ APPLICABILITY = [
     'So which of us is actually the "manufacturer" that has to do the reporting - us or them?',
     'we just import bikes and stick our logo on them. does that make us the "manufacturer" or is it the factory?',
     "Question: under CRA, who is manufacturer in this case, we or our client?",
+    "Kindly advise whether the Company, as a parent company outside the Union, is obligated to report under Article 14.",
+    "if there's an actively exploited bug in a third party lib we use (like openssl), is that on us to report?",
     "iemand zette een exploit voor onze app online 😬 moeten we dat melden?",
     "we must report this within 24h now??",
     "We are not sure if we fall under the regulation with our gateway.",

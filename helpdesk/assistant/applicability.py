@@ -71,7 +71,7 @@ _WHETHER: list[tuple[str, str]] = [
         "whether",
         # Not "whether we can send the notification to this address": what the asker may do is procedure.
         # Nor "whether it is possible that the NCSC waits", "if it is necessary to list all countries".
-        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the (reporting )?obligations?|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?![^?.]{0,30}\b(can|may|could)\b)(?![^?.]{0,60}\b(submitted|sent|send|submit|filed|provided|delivered) (through|via|by|in|on|per)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|(?<!the )(?<!a )(?<!final )(?<!our )(?<!this )report|notif(?!ied bod)|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)(?!ied bod)",
+        r"\b(whether|(know|wondering|wonder|ask|asking|check|confirm|tell me|tell us|advise|clarify|sure|idk|dunno) if) (the cra|the (reporting )?obligations?|the (company|manufacturer|firm|client|parent( company)?)|(our|my) (company|firm|client)|art\.? ?14|article 14|reporting|we|i|our|this|it|that|the (incident|vulnerability|bug|attack))\b(?![^?.]{0,30}\b(can|may|could)\b)(?![^?.]{0,60}\b(submitted|sent|send|submit|filed|provided|delivered) (through|via|by|in|on|per)\b)(?! is (possible|allowed|enough|sufficient|ok|okay|necessary to (list|include|mention|give|add|fill|use|send|provide|describe|state|specify|repeat))\b)[^?.]{0,100}\b(appl|(?<!the )(?<!a )(?<!final )(?<!our )(?<!this )report|notif(?!ied bod)|in scope|cover|comes? under|severe|serious|actively|manufacturer|obliged|obligat|must|have to|need to|gotta|count|qualif|falls? (on|upon|to)|lies with|rests with)(?!ied bod)",
     ),
     (
         "whether",
@@ -307,6 +307,13 @@ _CHECK_PATTERNS: list[tuple[str, str]] = [
         "whose obligation",
         r"\b(who|wie)\b[^?.]{0,30}\b(carries|bears|holds|has|draagt|heeft)\b[^?.]{0,40}\b(obligation|duty|"
         r"meldplicht|verplichting)\b",
+    ),
+    # "is that on us to report?", "is it on the importer to notify, or on us?"
+    (
+        "whose obligation",
+        r"\b(is|are|would|will) (that|this|it|these|those|the (bug|vulnerability|incident|flaw))( then| really| still)? "
+        r"(be )?on (us|me|them|the (importer|manufacturer|vendor|supplier|maintainer))\b[^?.]{0,20}\b(to )?"
+        r"(report|notify|file|melden)",
     ),
     # "Does the reporting obligation still concern us?", "Is hij dan degene die moet melden?"
     ("applies", r"\b(does|do|would|will)\b[^?]{0,60}\b(concern|concerns)\s+(us|me|our|them)\b"),
