@@ -46,9 +46,10 @@ class Precedents:
         labels: list[str] = []
         weights: list[float] = []
         for precedent in precedents:
+            tokens = dict.fromkeys(tokens_of(precedent.text, precedent.lang), 1.0)
             # A question several articles answer teaches each of them a share.
             for answer in sorted(precedent.answers):
-                rows.append(dict.fromkeys(tokens_of(precedent.text, precedent.lang), 1.0))
+                rows.append(tokens)
                 labels.append(answer)
                 weights.append(1 / len(precedent.answers))
         self._classes: list[str] = []
@@ -67,9 +68,6 @@ class Precedents:
         self._column = {str(token): column for token, column in vectorizer.vocabulary_.items()}
         self._weights = model.coef_.T.copy()  # one row per token, one column per answer
         self._intercept = model.intercept_.copy()
-
-    def __bool__(self) -> bool:
-        return bool(self._classes)
 
     def probabilities(self, tokens: Iterable[str]) -> Mapping[str, float]:
         """Each answer's probability for a question with these tokens; empty without precedents."""
